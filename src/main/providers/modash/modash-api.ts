@@ -1,0 +1,47 @@
+import type { Platform } from '../../../shared/platforms'
+import type { SearchFilters } from '../../../shared/search-filters'
+import type {
+  DictionaryEntry,
+  DictionaryKind,
+  ModashReport,
+  ModashSearchPage,
+  ModashUserInfo,
+  ModashUsers,
+} from './schemas'
+
+/** The body of `POST /{platform}/search`: the user's (canonical) filters plus a page number. */
+export interface ModashSearchBody {
+  page: number
+  calculationMethod?: 'median' | 'average'
+  sort?: SearchFilters['sort']
+  filter: { influencer?: SearchFilters['influencer']; audience?: SearchFilters['audience'] }
+}
+
+/** What every call reports besides its data, for the audit log. */
+export interface CallMeta {
+  httpStatus: number
+  durationMs: number
+  attempts: number
+}
+
+export interface ModashResponse<T> {
+  data: T
+  meta: CallMeta
+}
+
+/**
+ * The Modash Discovery API as the core uses it. The implementation (`modash-client.ts`) owns
+ * auth, timeouts, rate limiting, retries and response validation; it throws `ProviderError`.
+ */
+export interface ModashApi {
+  search(platform: Platform, body: ModashSearchBody): Promise<ModashResponse<ModashSearchPage>>
+  report(platform: Platform, userId: string): Promise<ModashResponse<ModashReport>>
+  users(platform: Platform, query: string, limit?: number): Promise<ModashResponse<ModashUsers>>
+  dictionary(
+    platform: Platform,
+    kind: DictionaryKind,
+    query?: string,
+    limit?: number,
+  ): Promise<ModashResponse<DictionaryEntry[]>>
+  userInfo(): Promise<ModashResponse<ModashUserInfo>>
+}

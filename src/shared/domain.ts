@@ -1,0 +1,127 @@
+import type { Platform } from './platforms'
+
+/**
+ * What the core hands to its callers (IPC, export, benchmarks). Dates are ISO-8601 strings so
+ * they cross IPC unchanged; counts and credits are integers.
+ */
+
+export type DataSource = 'cache' | 'provider' | 'local'
+
+export interface CreatorSummary {
+  id: number
+  platform: Platform
+  providerId: string
+  handle: string | null
+  fullName: string | null
+  profileUrl: string | null
+  pictureUrl: string | null
+  followers: number | null
+  engagements: number | null
+  /** A ratio (0.0313 = 3.13 %), not money. */
+  engagementRate: number | null
+  averageViews: number | null
+  hasDetailedProfile: boolean
+  emailFound: boolean
+  /** When the basic profile was last bought or refreshed. */
+  basicFetchedAt: string
+  detailedFetchedAt: string | null
+}
+
+export interface SearchResult {
+  platform: Platform
+  page: number
+  creators: CreatorSummary[]
+  /** Matches overall as the provider counted them (or the local count when answered locally). */
+  total: number
+  /** Where this page came from: a cached page, a fresh provider call, or the local table. */
+  source: DataSource
+  /** When the provider produced this data. */
+  fetchedAt: string
+  /** Discovery results charged by this call (0 for cache and local answers). */
+  resultsCharged: number
+  /** Why the answer is local (offline, provider failure), if it is. */
+  staleReason?: string
+  filtersHash: string
+}
+
+export interface EmailInfo {
+  email: string | null
+  source: 'modash' | 'clay' | null
+  status: 'found' | 'not_found' | 'unknown'
+  checkedAt: string | null
+  /** For "not found": when a new lookup is allowed. */
+  retryAfter: string | null
+}
+
+export interface CreatorDetail {
+  creator: CreatorSummary
+  /** The provider's report as stored, validated when it was bought. Null until a report exists. */
+  report: unknown
+  reportFetchedAt: string | null
+  reportAgeDays: number | null
+  source: DataSource
+  stale: boolean
+  staleReason?: string
+  reportsCharged: number
+  email: EmailInfo
+}
+
+export interface EnrichResult {
+  creatorId: number
+  email: EmailInfo
+  source: DataSource
+  enrichmentsCharged: number
+}
+
+export type Meter = 'discovery' | 'report' | 'enrichment'
+
+export interface MeterUsage {
+  meter: Meter
+  used: number
+  reserved: number
+  /** Null when no limit is set. */
+  limit: number | null
+}
+
+export interface QuotaStatus {
+  month: string
+  periodStart: string
+  resetsAt: string
+  meters: MeterUsage[]
+  modashMilliCreditsUsed: number
+}
+
+export interface OutreachRow {
+  creatorId: number
+  platform: Platform
+  handle: string | null
+  profileUrl: string | null
+  fullName: string | null
+  followers: number | null
+  engagementRate: number | null
+  averageViews: number | null
+  credibility: number | null
+  topCountry: string | null
+  topCountryShare: number | null
+  email: string | null
+  emailSource: string | null
+  emailFoundAt: string | null
+  reportFetchedAt: string | null
+  dataAgeDays: number | null
+}
+
+export interface AuditLogRow {
+  id: number
+  provider: 'modash' | 'clay'
+  action: string
+  reason: string
+  creatorId: number | null
+  userId: string
+  createdAt: string
+  outcome: string
+  httpStatus: number | null
+  durationMs: number
+  costUnits: number
+  costMilliCredits: number
+  cacheHit: boolean
+}
