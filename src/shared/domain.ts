@@ -41,6 +41,8 @@ export interface SearchResult {
   resultsCharged: number
   /** Why the answer is local (offline, provider failure), if it is. */
   staleReason?: string
+  /** Filters the local cache cannot evaluate (offline answers only); the page ignores them. */
+  unappliedFilters?: string[]
   filtersHash: string
 }
 
@@ -108,6 +110,11 @@ export interface OutreachRow {
   emailFoundAt: string | null
   reportFetchedAt: string | null
   dataAgeDays: number | null
+  /** Names of the lists the creator is on, and the member data of the exported list (if one). */
+  lists: string[]
+  tags: string[]
+  status: string | null
+  notes: string | null
 }
 
 export interface AuditLogRow {
@@ -124,4 +131,80 @@ export interface AuditLogRow {
   costUnits: number
   costMilliCredits: number
   cacheHit: boolean
+}
+
+export interface AuditLogPage {
+  rows: AuditLogRow[]
+  total: number
+}
+
+export interface UsageStats {
+  month: string
+  /** One entry per day of the billing period so far, UTC dates. */
+  daily: { day: string; discovery: number; report: number; enrichment: number }[]
+  /** Cache hits / all lookups this period, in per-mille (integer). */
+  cacheHitPerMille: number
+  cacheHits: number
+  providerCalls: number
+  /** Units the cache answered that would otherwise have been bought. */
+  savedDiscoveryResults: number
+  savedReports: number
+  savedEnrichments: number
+  /** Projected date the discovery or report meter runs out at the current pace, if it will. */
+  projectedExhaustion: { meter: Meter; date: string } | null
+}
+
+export const MEMBER_STATUSES = [
+  'shortlisted',
+  'contacted',
+  'replied',
+  'declined',
+  'booked',
+] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+export interface ListSummary {
+  id: number
+  name: string
+  memberCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ListMember {
+  listId: number
+  creator: CreatorSummary
+  email: string | null
+  notes: string
+  tags: string[]
+  status: MemberStatus
+  addedAt: string
+}
+
+export interface Settings {
+  userId: string
+  billingCycleDay: number
+  limits: { discovery: number; report: number; enrichment: number | null }
+  offline: boolean
+  sandbox: boolean
+  reportMaxAgeDays: number
+}
+
+export type KeyName = 'modash' | 'clay' | 'clayRoutine'
+
+export interface KeysStatus {
+  keychain: 'available' | 'unavailable'
+  keys: Record<KeyName, { configured: boolean; from: 'keychain' | 'environment' | null }>
+}
+
+export interface AppInfo {
+  version: string
+  dataDir: string
+  mode: 'sandbox' | 'real'
+  keychain: 'available' | 'unavailable'
+}
+
+export interface ExportResult {
+  path: string
+  rows: number
 }

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
+import type { DialectAdapter } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { AppError } from '../../shared/errors'
+import { MIGRATIONS, staticMigrationProvider } from './migrations'
+import type { Database } from './schema'
+
+export const DATABASE_FILE = 'creator-desk.sqlite'
+
+export interface OpenDatabaseOptions {
+  dataDir: string
+  fileName?: string
+  /** Path of a better-sqlite3 addon built for another ABI (Electron); see `native-binding.ts`. */
+  nativeBinding?: string
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>
+  /** The raw handle, for pragmas, integrity checks and benchmarks' SQL floor. */
+  sqlite: BetterSqlite3.Database
+  path: string
+  close(): Promise<void>
+}
+
+/** SQLite can roll back DDL; Kysely's adapter says otherwise, so each migration would not be atomic. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+class CacheDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const path = join(options.dataDir, options.fileName ?? DATABASE_FILE)
+  const sqlite = new BetterSqlite3(
+    path,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    refuseFutureDatabase(sqlite)
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
+  const db = new Kysely<Database>({ dialect: new CacheDialect({ database: sqlite }) })
+  const close = () => db.destroy()
+  try {
+    await migrate(db)
+  } catch (err) {
+    await close()
+    throw err
+  }
+  return { db, sqlite, path, close }
+}
+
+/**
+ * A database written by a newer version of the app may hold columns and meanings this version
+ * does not know; writing to it could corrupt what was bought. Refuse before touching it.
+ */
+function refuseFutureDatabase(sqlite: BetterSqlite3.Database): void {
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
+    .get()
+  if (!hasTable) return
+  const known = new Set(MIGRATIONS.map(([name]) => name))
+  const applied = sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]
+  const unknown = applied.map((r) => r.name).filter((name) => !known.has(name))
+  if (unknown.length > 0) {
+    throw new AppError(
+      'PRECONDITION',
+      `This data folder was written by a newer version of Creator Desk (schema ${unknown.join(', ')}). ` +
+        'Update the app to open it; nothing was changed.',
+      { unknownMigrations: unknown },
+    )
+  }
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new AppError('INTERNAL', `Database migration ${failed} failed: ${String(error)}`)
+  }
+}

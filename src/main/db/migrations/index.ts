@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import { initial } from './001-initial'
+
+/**
+ * Every migration, in order. A static list rather than a folder scan: the main process is
+ * bundled, so there is no folder to scan. Append only; never edit a released migration.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['001-initial', initial],
+]
+
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(Object.fromEntries(MIGRATIONS)),
+}

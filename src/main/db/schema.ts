@@ -1,0 +1,167 @@
+import type { Generated } from 'kysely'
+
+/**
+ * Row types of the SQLite cache. SQLite has no booleans: flags are 0/1 integers. Times are
+ * ISO-8601 UTC strings, which sort and compare correctly as text. Credits and counts are integers.
+ */
+export interface CreatorsTable {
+  id: Generated<number>
+  platform: string
+  provider_id: string
+  /** Normalised (lower case, no @, no URL); null when another creator now holds the handle. */
+  handle: string | null
+  full_name: string | null
+  profile_url: string | null
+  picture_url: string | null
+  followers: number | null
+  engagements: number | null
+  engagement_rate: number | null
+  average_views: number | null
+  is_verified: number | null
+  /** Known once a report is stored; used by local (offline) search. */
+  country: string | null
+  language: string | null
+  gender: string | null
+  bio: string | null
+  credibility: number | null
+  top_country: string | null
+  top_country_share: number | null
+  basic_profile_json: string | null
+  detailed_profile_json: string | null
+  has_basic_profile: number
+  has_detailed_profile: number
+  basic_fetched_at: string
+  detailed_profile_fetched_at: string | null
+  email: string | null
+  email_found: number
+  email_source: string | null
+  email_status: string | null
+  clay_enriched_at: string | null
+  /** A Clay "not found" is remembered until this time so nobody pays twice for nothing. */
+  email_not_found_until: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface SearchRequestsTable {
+  id: Generated<number>
+  user_id: string
+  platform: string
+  filters_json: string
+  filters_hash: string
+  page: number
+  requested_count: number
+  result_count: number
+  source: string
+  created_at: string
+}
+
+/** One cached result page: what a search returned, so a cache hit returns the same page. */
+export interface SearchPagesTable {
+  id: Generated<number>
+  platform: string
+  filters_hash: string
+  page: number
+  total: number
+  fetched_at: string
+}
+
+export interface SearchPageResultsTable {
+  search_page_id: number
+  position: number
+  creator_id: number
+}
+
+export interface UsageCountersTable {
+  month: string
+  modash_discoveries_used: number
+  modash_reports_used: number
+  clay_enrichments_used: number
+  modash_millicredits_used: number
+}
+
+/** Worst-case units held for a paid call in flight; settled or released when it ends. */
+export interface QuotaReservationsTable {
+  id: Generated<number>
+  month: string
+  meter: string
+  units: number
+  created_at: string
+  /** Set just before the request leaves: after a crash, sent reservations are settled, unsent released. */
+  sent_at: string | null
+}
+
+export interface ApiCallLogsTable {
+  id: Generated<number>
+  provider: string
+  action: string
+  reason: string
+  platform: string | null
+  creator_id: number | null
+  user_id: string
+  created_at: string
+  outcome: string
+  http_status: number | null
+  duration_ms: number
+  cost_units: number
+  cost_millicredits: number
+  cache_hit: number
+  /** For a cache hit: the units a provider call would have charged (results, reports, lookups). */
+  saved_units: number
+}
+
+/** Free dictionary answers (locations, languages, …) kept so filters work offline. */
+export interface DictionaryCacheTable {
+  platform: string
+  kind: string
+  query: string
+  entries_json: string
+  fetched_at: string
+}
+
+export interface ClayRunsTable {
+  id: Generated<number>
+  creator_id: number
+  run_id: string
+  routine_id: string
+  started_at: string
+  finished_at: string | null
+  outcome: string | null
+}
+
+export interface ListsTable {
+  id: Generated<number>
+  name: string
+  created_at: string
+  updated_at: string
+}
+
+export interface ListMembersTable {
+  list_id: number
+  creator_id: number
+  notes: string
+  tags_json: string
+  status: string
+  added_at: string
+  updated_at: string
+}
+
+export interface SettingsTable {
+  key: string
+  value_json: string
+}
+
+export interface Database {
+  creators: CreatorsTable
+  search_requests: SearchRequestsTable
+  search_pages: SearchPagesTable
+  search_page_results: SearchPageResultsTable
+  usage_counters: UsageCountersTable
+  quota_reservations: QuotaReservationsTable
+  api_call_logs: ApiCallLogsTable
+  clay_runs: ClayRunsTable
+  lists: ListsTable
+  list_members: ListMembersTable
+  settings: SettingsTable
+  dictionary_cache: DictionaryCacheTable
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { ClayApi } from '../providers/clay/clay-api'
+import type { ModashApi } from '../providers/modash/modash-api'
+import type { ApiLogger } from './api-logger'
+import type { Clock } from './clock'
+import type { QuotaLedger } from './quota-ledger'
+import type { SettingsStore } from './settings-store'
+
+/** What the creator services share. One object, built once in `create-core.ts`. */
+export interface CoreDeps {
+  db: Kysely<Database>
+  clock: Clock
+  ledger: QuotaLedger
+  logger: ApiLogger
+  settings: SettingsStore
+  modash: ModashApi
+  clay: ClayApi
+  clayRoutineId: () => string | null
+}

@@ -1,0 +1,29 @@
+import { AppError } from '../../shared/errors'
+import { ProviderError } from '../providers/provider-error'
+
+/** The outcome the audit log records for a failed call. */
+export function failureOutcome(err: unknown): string {
+  if (err instanceof ProviderError) return err.providerCode
+  if (err instanceof AppError) return err.code.toLowerCase()
+  return 'internal_error'
+}
+
+export function failureStatus(err: unknown): number | null {
+  return err instanceof ProviderError ? err.httpStatus : null
+}
+
+export function failureDuration(err: unknown): number {
+  return err instanceof ProviderError ? err.durationMs : 0
+}
+
+/**
+ * Failures where the cached or local answer is the right thing to show: the provider is down or
+ * answered nonsense. Not for a missing key, an exhausted plan or a bad request, which the user
+ * must act on.
+ */
+export function canServeFromCache(err: unknown): boolean {
+  return (
+    err instanceof ProviderError &&
+    (err.code === 'PROVIDER_UNAVAILABLE' || err.code === 'PROVIDER_ERROR')
+  )
+}

@@ -1,0 +1,101 @@
+import { sql } from 'kysely'
+import type { Meter, UsageStats } from '../../shared/domain'
+import type { ChannelInput } from '../../shared/ipc-contract'
+import type { ApiLogger } from './api-logger'
+import { billingPeriod } from './billing-period'
+import { DAY_MS } from './clock'
+import type { CoreDeps } from './core-deps'
+import type { UsageService } from './core-types'
+
+/** Which meter an audit-log action charges. */
+const ACTION_METER: Record<string, Meter> = {
+  search: 'discovery',
+  report: 'report',
+  'enrich-start': 'enrichment',
+  enrich: 'enrichment',
+}
+
+export function createUsageService(deps: CoreDeps, logger: ApiLogger): UsageService {
+  return {
+    quota: () => deps.ledger.status(),
+    log: (query: ChannelInput<'usage:log'>) => logger.page(query),
+    stats: () => usageStats(deps),
+  }
+}
+
+/** Per-day spend, cache effectiveness and the projected run-out date, from the audit log. */
+async function usageStats(deps: CoreDeps): Promise<UsageStats> {
+  const settings = await deps.settings.get()
+  const now = deps.clock.now()
+  const period = billingPeriod(now, settings.billingCycleDay)
+  const rows = await sql<{
+    day: string
+    action: string
+    units: number
+    saved: number
+    hits: number
+    calls: number
+  }>`
+    SELECT substr(created_at, 1, 10) AS day, action,
+      sum(CASE WHEN cache_hit = 0 THEN cost_units ELSE 0 END) AS units,
+      sum(saved_units) AS saved,
+      sum(cache_hit) AS hits,
+      sum(CASE WHEN cache_hit = 0 AND action IN ('search', 'report', 'enrich-start') THEN 1 ELSE 0 END) AS calls
+    FROM api_call_logs
+    WHERE created_at >= ${period.start.toISOString()} AND created_at < ${period.end.toISOString()}
+    GROUP BY day, action`.execute(deps.db)
+
+  const days = new Map<string, UsageStats['daily'][number]>()
+  for (
+    let t = period.start.getTime();
+    t <= now.getTime() && t < period.end.getTime();
+    t += DAY_MS
+  ) {
+    const day = new Date(t).toISOString().slice(0, 10)
+    days.set(day, { day, discovery: 0, report: 0, enrichment: 0 })
+  }
+  const saved = { discovery: 0, report: 0, enrichment: 0 }
+  let hits = 0
+  let calls = 0
+  for (const r of rows.rows) {
+    const meter = ACTION_METER[r.action]
+    hits += r.hits
+    calls += r.calls
+    if (!meter) continue
+    saved[meter] += r.saved
+    const day = days.get(r.day)
+    if (day) day[meter] += r.units
+  }
+  const lookups = hits + calls
+  return {
+    month: period.month,
+    daily: [...days.values()],
+    cacheHitPerMille: lookups === 0 ? 0 : Math.round((hits * 1000) / lookups),
+    cacheHits: hits,
+    providerCalls: calls,
+    savedDiscoveryResults: saved.discovery,
+    savedReports: saved.report,
+    savedEnrichments: saved.enrichment,
+    projectedExhaustion: await projectExhaustion(deps, now, period),
+  }
+}
+
+async function projectExhaustion(
+  deps: CoreDeps,
+  now: Date,
+  period: { start: Date; end: Date },
+): Promise<UsageStats['projectedExhaustion']> {
+  const quota = await deps.ledger.status()
+  const elapsed = Math.max(now.getTime() - period.start.getTime(), DAY_MS)
+  let soonest: UsageStats['projectedExhaustion'] = null
+  for (const m of quota.meters) {
+    if (m.limit === null || m.used === 0) continue
+    const perMs = m.used / elapsed
+    const runsOutAt = now.getTime() + Math.max(0, m.limit - m.used) / perMs
+    if (runsOutAt >= period.end.getTime()) continue
+    if (soonest === null || runsOutAt < Date.parse(soonest.date)) {
+      soonest = { meter: m.meter, date: new Date(runsOutAt).toISOString() }
+    }
+  }
+  return soonest
+}
