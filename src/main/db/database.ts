@@ -22,7 +22,7 @@ export interface OpenedDatabase {
   /** The raw handle, for pragmas, integrity checks and benchmarks' SQL floor. */
   sqlite: BetterSqlite3.Database
   path: string
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 /** SQLite can roll back DDL; Kysely's adapter says otherwise, so each migration would not be atomic. */
@@ -92,6 +92,9 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest()
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new AppError('INTERNAL', `Database migration ${failed} failed: ${String(error)}`)
+    throw new AppError(
+      'INTERNAL',
+      `Database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    )
   }
 }

@@ -18,12 +18,10 @@ export function failureDuration(err: unknown): number {
 
 /**
  * Failures where the cached or local answer is the right thing to show: the provider is down or
- * answered nonsense. Not for a missing key, an exhausted plan or a bad request, which the user
- * must act on.
+ * answered nonsense. Not for a rejected key, an exhausted plan or a bad request, which the
+ * user must act on.
  */
 export function canServeFromCache(err: unknown): boolean {
-  return (
-    err instanceof ProviderError &&
-    (err.code === 'PROVIDER_UNAVAILABLE' || err.code === 'PROVIDER_ERROR')
-  )
+  if (!(err instanceof ProviderError)) return false
+  return err.code === 'PROVIDER_UNAVAILABLE' || err.providerCode === 'malformed_response'
 }

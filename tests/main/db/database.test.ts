@@ -20,11 +20,26 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name)
-    for (const t of ['creators', 'search_requests', 'search_pages', 'usage_counters', 'quota_reservations', 'api_call_logs', 'lists', 'list_members']) {
+    const tables = (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as {
+        name: string
+      }[]
+    ).map((r) => r.name)
+    for (const t of [
+      'creators',
+      'search_requests',
+      'search_pages',
+      'usage_counters',
+      'quota_reservations',
+      'api_call_logs',
+      'lists',
+      'list_members',
+    ]) {
       expect(tables).toContain(t)
     }
-    const applied = sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
+    const applied = sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as {
+      name: string
+    }[]
     expect(applied.map((r) => r.name)).toEqual(MIGRATIONS.map(([name]) => name))
     await close()
   })
@@ -32,10 +47,15 @@ describe('openDatabase', () => {
   it('opens an existing database again without re-running migrations', async () => {
     const dir = tempDir()
     const first = await openDatabase({ dataDir: dir })
-    await first.db.insertInto('lists').values({ name: 'keep me', created_at: 'x', updated_at: 'x' }).execute()
+    await first.db
+      .insertInto('lists')
+      .values({ name: 'keep me', created_at: 'x', updated_at: 'x' })
+      .execute()
     await first.close()
     const second = await openDatabase({ dataDir: dir })
-    expect(await second.db.selectFrom('lists').select('name').execute()).toEqual([{ name: 'keep me' }])
+    expect(await second.db.selectFrom('lists').select('name').execute()).toEqual([
+      { name: 'keep me' },
+    ])
     await second.close()
   })
 
@@ -44,7 +64,9 @@ describe('openDatabase', () => {
     const { path, close } = await openDatabase({ dataDir: dir })
     await close()
     const raw = new BetterSqlite3(path)
-    raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('999-from-the-future', 'x')").run()
+    raw
+      .prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('999-from-the-future', 'x')")
+      .run()
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.close()
     const { readFileSync } = await import('node:fs')
@@ -58,10 +80,27 @@ describe('openDatabase', () => {
 
   it('enforces one row per (platform, provider id) and per (platform, handle)', async () => {
     const { db, close } = await openDatabase({ dataDir: tempDir() })
-    const row = { platform: 'instagram', provider_id: '1', handle: 'a', basic_fetched_at: 'x', created_at: 'x', updated_at: 'x' }
+    const row = {
+      platform: 'instagram',
+      provider_id: '1',
+      handle: 'a',
+      basic_fetched_at: 'x',
+      created_at: 'x',
+      updated_at: 'x',
+    }
     await db.insertInto('creators').values(row).execute()
-    await expect(db.insertInto('creators').values({ ...row, handle: 'b' }).execute()).rejects.toThrow(/UNIQUE/)
-    await expect(db.insertInto('creators').values({ ...row, provider_id: '2' }).execute()).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db
+        .insertInto('creators')
+        .values({ ...row, handle: 'b' })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/)
+    await expect(
+      db
+        .insertInto('creators')
+        .values({ ...row, provider_id: '2' })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/)
     await close()
   })
 })

@@ -13,7 +13,9 @@ describe('billingPeriod', () => {
     expect(billingPeriod(new Date('2026-11-20T00:00:00Z'), 15).month).toBe('2026-11')
     expect(billingPeriod(new Date('2026-12-14T23:59:59Z'), 15).month).toBe('2026-11')
     expect(billingPeriod(new Date('2026-11-14T23:59:59Z'), 15).month).toBe('2026-10')
-    expect(billingPeriod(new Date('2026-11-15T00:00:00Z'), 15).start.toISOString()).toBe('2026-11-15T00:00:00.000Z')
+    expect(billingPeriod(new Date('2026-11-15T00:00:00Z'), 15).start.toISOString()).toBe(
+      '2026-11-15T00:00:00.000Z',
+    )
   })
 
   it('crosses the year boundary', () => {

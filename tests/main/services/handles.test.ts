@@ -15,10 +15,14 @@ describe('normaliseHandle', () => {
     expect(normaliseHandle(input)).toBe(expected)
   })
 
-  it.each(['', '@', 'https://www.instagram.com/', "jane'; DROP TABLE creators;--", 'a b', 'x'.repeat(101)])(
-    'refuses %j',
-    (input) => {
-      expect(normaliseHandle(input)).toBeNull()
-    },
-  )
+  it.each([
+    '',
+    '@',
+    'https://www.instagram.com/',
+    "jane'; DROP TABLE creators;--",
+    'a b',
+    'x'.repeat(101),
+  ])('refuses %j', (input) => {
+    expect(normaliseHandle(input)).toBeNull()
+  })
 })

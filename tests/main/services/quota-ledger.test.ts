@@ -41,22 +41,36 @@ describe('QuotaLedger', () => {
     await t.ledger.reserve('report', 1)
     const err = await t.ledger.reserve('report', 1).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
-    expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { meter: 'report', used: 1, reserved: 1, limit: 2, resetsAt: '2026-12-01T00:00:00.000Z' } })
+    expect(err).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      details: {
+        meter: 'report',
+        used: 1,
+        reserved: 1,
+        limit: 2,
+        resetsAt: '2026-12-01T00:00:00.000Z',
+      },
+    })
   })
 
   it('never lets concurrent reservations pass a limit', async () => {
     await t.settings.set({ limits: { discovery: 45 } })
-    const attempts = await Promise.allSettled(Array.from({ length: 50 }, () => t.ledger.reserve('discovery', 15)))
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () => t.ledger.reserve('discovery', 15)),
+    )
     const granted = attempts.filter((a) => a.status === 'fulfilled')
     expect(granted).toHaveLength(3)
-    for (const a of attempts) if (a.status === 'rejected') expect(a.reason).toMatchObject({ code: 'QUOTA_EXCEEDED' })
+    for (const a of attempts)
+      if (a.status === 'rejected') expect(a.reason).toMatchObject({ code: 'QUOTA_EXCEEDED' })
   })
 
   it('has no limit for enrichments unless one is set', async () => {
     for (let i = 0; i < 5; i++) await t.ledger.settle(await t.ledger.reserve('enrichment', 1), 1, 0)
     expect(await meter('enrichment')).toMatchObject({ used: 5, limit: null })
     await t.settings.set({ limits: { enrichment: 5 } })
-    await expect(t.ledger.reserve('enrichment', 1)).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' })
+    await expect(t.ledger.reserve('enrichment', 1)).rejects.toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+    })
   })
 
   it('keeps months apart and resets on the cycle day', async () => {

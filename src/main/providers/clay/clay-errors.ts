@@ -1,0 +1,61 @@
+import { ProviderError } from '../provider-error'
+import { errorBodySchema } from './schemas'
+
+/**
+ * Whether Clay may have charged for the failed call. Only a run start whose fate we could not
+ * observe is `uncertain`; polling is free and a refused start charged nothing.
+ */
+export type ClayBilled = 'no' | 'uncertain'
+
+export interface ClayErrorArgs {
+  code: ConstructorParameters<typeof ProviderError>[0]['code']
+  providerCode: string
+  message: string
+  httpStatus?: number | null
+  retryable?: boolean
+  billed: ClayBilled
+  attempts: number
+  durationMs: number
+}
+
+/**
+ * Builds the ProviderError for a Clay failure. The key is scrubbed from the message whatever
+ * produced it (a proxy or a misbehaving server may echo request headers back), and `billed`
+ * rides in `details` so the audit log records it.
+ */
+export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderError {
+  const message =
+    apiKey !== null && apiKey !== '' ? args.message.split(apiKey).join('[redacted]') : args.message
+  const err = new ProviderError({ ...args, provider: 'clay', message })
+  if (err.details !== undefined) err.details.billed = args.billed
+  return err
+}
+
+/** Clay's own words from an error body, shortened; empty when the body was not the usual shape. */
+export function serverMessage(json: unknown): string {
+  const parsed = errorBodySchema.safeParse(json)
+  if (!parsed.success) return ''
+  const text = parsed.data.message.replace(/\s+/g, ' ').trim()
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
+
+/** The category of a non-2xx answer that is not retried here; Clay has no error codes. */
+export function statusCategory(
+  status: number,
+  notFoundCode: 'routine_not_found' | 'run_not_found',
+): Pick<ClayErrorArgs, 'code' | 'providerCode'> {
+  switch (status) {
+    case 400:
+      return { code: 'PROVIDER_ERROR', providerCode: 'bad_request' }
+    case 401:
+      return { code: 'PROVIDER_ERROR', providerCode: 'auth_failed' }
+    case 402:
+      return { code: 'QUOTA_EXCEEDED', providerCode: 'credits_exhausted' }
+    case 403:
+      return { code: 'PROVIDER_ERROR', providerCode: 'forbidden' }
+    case 404:
+      return { code: 'PROVIDER_ERROR', providerCode: notFoundCode }
+    default:
+      return { code: 'PROVIDER_ERROR', providerCode: `http_${status}` }
+  }
+}
