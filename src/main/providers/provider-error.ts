@@ -5,9 +5,11 @@ export type Provider = 'modash' | 'clay'
 /**
  * A failed provider call. `providerCode` is the provider's own code (Modash `code`, or for Clay
  * the HTTP status category) and is what the audit log records as the outcome. `billed` says
- * whether the provider may have charged for it (Modash never bills a failed call; an ambiguous
- * Clay run start may have).
+ * whether the provider may have charged for it (Modash never bills a failed call; a Clay run
+ * start whose answer was lost may have).
  */
+export type Billed = 'no' | 'uncertain'
+
 export class ProviderError extends AppError {
   readonly provider: Provider
   readonly providerCode: string
@@ -15,6 +17,7 @@ export class ProviderError extends AppError {
   readonly retryable: boolean
   readonly attempts: number
   readonly durationMs: number
+  readonly billed: Billed
 
   constructor(args: {
     provider: Provider
@@ -25,11 +28,13 @@ export class ProviderError extends AppError {
     retryable?: boolean
     attempts?: number
     durationMs?: number
+    billed?: Billed
   }) {
     super(args.code, args.message, {
       provider: args.provider,
       providerCode: args.providerCode,
       httpStatus: args.httpStatus ?? null,
+      billed: args.billed ?? 'no',
     })
     this.name = 'ProviderError'
     this.provider = args.provider
@@ -38,5 +43,6 @@ export class ProviderError extends AppError {
     this.retryable = args.retryable ?? false
     this.attempts = args.attempts ?? 1
     this.durationMs = args.durationMs ?? 0
+    this.billed = args.billed ?? 'no'
   }
 }

@@ -126,8 +126,8 @@ async function startRun(deps: CoreDeps, row: CreatorRow, log: LogBase): Promise<
     })
     return started.runId
   } catch (err) {
-    const ambiguous = err instanceof ProviderError && err.providerCode === 'ambiguous_start'
-    // An ambiguous start may have run and been charged: count it, never retry it blindly.
+    const ambiguous = err instanceof ProviderError && err.billed === 'uncertain'
+    // A start whose answer was lost may have run and been charged: count it, never retry it blindly.
     if (ambiguous) await deps.ledger.settle(reservation, 1, 0)
     else await deps.ledger.release(reservation)
     await deps.logger.record({

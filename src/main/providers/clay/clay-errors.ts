@@ -1,11 +1,12 @@
 import { ProviderError } from '../provider-error'
+import type { Billed } from '../provider-error'
 import { errorBodySchema } from './schemas'
 
 /**
  * Whether Clay may have charged for the failed call. Only a run start whose fate we could not
  * observe is `uncertain`; polling is free and a refused start charged nothing.
  */
-export type ClayBilled = 'no' | 'uncertain'
+export type ClayBilled = Billed
 
 export interface ClayErrorArgs {
   code: ConstructorParameters<typeof ProviderError>[0]['code']
@@ -20,15 +21,12 @@ export interface ClayErrorArgs {
 
 /**
  * Builds the ProviderError for a Clay failure. The key is scrubbed from the message whatever
- * produced it (a proxy or a misbehaving server may echo request headers back), and `billed`
- * rides in `details` so the audit log records it.
+ * produced it (a proxy or a misbehaving server may echo request headers back).
  */
 export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderError {
   const message =
     apiKey !== null && apiKey !== '' ? args.message.split(apiKey).join('[redacted]') : args.message
-  const err = new ProviderError({ ...args, provider: 'clay', message })
-  if (err.details !== undefined) err.details.billed = args.billed
-  return err
+  return new ProviderError({ ...args, provider: 'clay', message })
 }
 
 /** Clay's own words from an error body, shortened; empty when the body was not the usual shape. */
