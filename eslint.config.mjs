@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'docs/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '**/.scratch/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'docs/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -14,11 +24,23 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    files: ['src/main/**', 'src/preload/**', 'tests/main/**', 'tests/e2e/**', 'tests/helpers/**', 'scripts/**', 'bench/**', '*.config.*'],
+    files: [
+      'src/main/**',
+      'src/preload/**',
+      'tests/main/**',
+      'tests/e2e/**',
+      'tests/helpers/**',
+      'scripts/**',
+      'bench/**',
+      '*.config.*',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -26,7 +48,19 @@ export default tseslint.config(
     files: ['src/renderer/**', 'tests/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'better-sqlite3', 'kysely', '**/main/**', '**/preload/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'better-sqlite3',
+            'kysely',
+            '**/main/**',
+            '**/preload/**',
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', 'global'],
     },
   },

@@ -47,9 +47,7 @@ export async function* outreachRows(
         eb
           .selectFrom('list_members as lm')
           .innerJoin('lists as l', 'l.id', 'lm.list_id')
-          .select((e) =>
-            e.fn<string | null>('group_concat', [e.ref('l.name'), e.val('; ')]).as('names'),
-          )
+          .select((e) => e.fn<string>('json_group_array', [e.ref('l.name')]).as('names'))
           .whereRef('lm.creator_id', '=', 'c.id')
           .as('list_names'),
       )

@@ -1,0 +1,71 @@
+import type { AppInfo } from '../../shared/domain'
+import { createCsvExport } from '../export/csv-export'
+import type { ChooseExportPath } from '../export/csv-export'
+import type { Handlers } from '../ipc/dispatch'
+import type { KeyStore } from '../keychain'
+import type { PictureCache } from '../pictures/picture-cache'
+import type { Core } from '../services/core-types'
+import type { AppMode } from './app-mode'
+import { testProviderKey } from './key-test'
+import type { ProviderClients } from './provider-clients'
+
+export interface HandlerDeps {
+  core: Core
+  keys: KeyStore
+  clients: Pick<ProviderClients, 'modash' | 'configured'>
+  pictures: PictureCache
+  choosePath: ChooseExportPath
+  mode: AppMode
+  info: () => AppInfo
+  now: () => Date
+}
+
+/**
+ * Every contract channel mapped onto the core and the shell's own services. Inputs arrive parsed
+ * (see `dispatch`); this table only routes.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { core, keys } = deps
+  // The core does not know which mode it runs in; the shell does.
+  const withMode = <T extends object>(settings: T) => ({
+    ...settings,
+    sandbox: deps.mode === 'sandbox',
+  })
+  return {
+    'creators:search': (input) => core.creators.search(input),
+    'creators:get': (input) => core.creators.get(input.creatorId),
+    'creators:select': (input) =>
+      core.creators.select(
+        input.creatorId,
+        input.refresh === undefined ? {} : { refresh: input.refresh },
+      ),
+    'creators:enrich': (input) => core.creators.enrich(input.creatorId),
+    'creators:picture': (input) => deps.pictures.get(input.creatorId),
+    'dictionaries:search': (input) => core.dictionaries.search(input),
+    'usage:quota': () => core.usage.quota(),
+    'usage:stats': () => core.usage.stats(),
+    'usage:log': (input) => core.usage.log(input),
+    'lists:list': () => core.lists.list(),
+    'lists:create': (input) => core.lists.create(input.name),
+    'lists:rename': (input) => core.lists.rename(input.listId, input.name),
+    'lists:delete': (input) => core.lists.remove(input.listId),
+    'lists:members': (input) => core.lists.members(input.listId),
+    'lists:add': (input) => core.lists.addCreators(input.listId, input.creatorIds),
+    'lists:remove': (input) => core.lists.removeCreators(input.listId, input.creatorIds),
+    'lists:update-member': (input) => core.lists.updateMember(input),
+    'export:csv': createCsvExport({ core, choosePath: deps.choosePath, now: deps.now }),
+    'keys:status': () => Promise.resolve(keys.status()),
+    'keys:set': (input) => Promise.resolve(keys.set(input.key, input.value)),
+    'keys:clear': (input) => Promise.resolve(keys.clear(input.key)),
+    'keys:test': (input) => testProviderKey(input.key, deps.clients),
+    'settings:get': async () => withMode(await core.settings.get()),
+    'settings:set': async (input) => withMode(await core.settings.set(input)),
+    'cache:clear': async () => {
+      const result = await core.cache.clear()
+      // Pictures are bought-data too: forgetting creators forgets their faces.
+      await deps.pictures.clear()
+      return result
+    },
+    'app:info': () => Promise.resolve(deps.info()),
+  }
+}

@@ -1,0 +1,107 @@
+import { join } from 'node:path'
+import { userInfo } from 'node:os'
+import type { AppInfo } from '../../shared/domain'
+import type { ChooseExportPath } from '../export/csv-export'
+import type { Handlers } from '../ipc/dispatch'
+import type { KeyStore } from '../keychain'
+import { createPictureCache } from '../pictures/picture-cache'
+import { createCore } from '../services/create-core'
+import type { Core } from '../services/core-types'
+import { modeDataDir } from './app-mode'
+import type { AppMode } from './app-mode'
+import { createHandlers } from './handler-table'
+import { createProviderClients } from './provider-clients'
+
+export interface StartServicesOptions {
+  /** The user's data folder; sandbox mode works in its `sandbox/` subfolder. */
+  baseDataDir: string
+  mode: AppMode
+  keys: KeyStore
+  /** `MODASH_API_BASE_URL`, `CLAY_API_BASE_URL` (real mode only). */
+  env: Record<string, string | undefined>
+  choosePath: ChooseExportPath
+  version: string
+  nativeBinding?: string
+  clock?: { now(): Date }
+  sandboxPerPlatform?: number
+}
+
+export interface RunningServices {
+  handlers: Handlers
+  core: Core
+  info: AppInfo
+  close(): Promise<void>
+}
+
+/**
+ * The composition root shared by the Electron app and the browser preview: provider clients (or
+ * the sandbox emulators), the core, the picture cache and the handler table.
+ */
+export async function startServices(options: StartServicesOptions): Promise<RunningServices> {
+  const dataDir = modeDataDir(options.baseDataDir, options.mode)
+  const clients = await createProviderClients({
+    mode: options.mode,
+    keys: options.keys,
+    env: options.env,
+    ...(options.sandboxPerPlatform === undefined
+      ? {}
+      : { sandboxPerPlatform: options.sandboxPerPlatform }),
+  })
+  let core: Core
+  try {
+    core = await createCore({
+      dataDir,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      modash: clients.modash,
+      clay: clients.clay,
+      clayRoutineId: clients.clayRoutineId,
+      defaultUserId: defaultUserId(),
+      sandbox: options.mode === 'sandbox',
+    })
+  } catch (err) {
+    await clients.close()
+    throw err
+  }
+  const info: AppInfo = {
+    version: options.version,
+    dataDir,
+    mode: options.mode,
+    keychain: options.keys.keychain,
+  }
+  const pictures = createPictureCache({
+    dir: join(dataDir, 'pictures'),
+    pictureUrl: (id) => core.creators.pictureUrl(id),
+    // Sample creators' pictures live on a reserved host that does not exist: the sandbox never
+    // reaches the internet, not even for a DNS lookup.
+    isOffline: async () => options.mode === 'sandbox' || (await core.settings.get()).offline,
+  })
+  const now = () => options.clock?.now() ?? new Date()
+  const handlers = createHandlers({
+    core,
+    keys: options.keys,
+    clients,
+    pictures,
+    choosePath: options.choosePath,
+    mode: options.mode,
+    info: () => info,
+    now,
+  })
+  return {
+    handlers,
+    core,
+    info,
+    close: async () => {
+      await core.close()
+      await clients.close()
+    },
+  }
+}
+
+function defaultUserId(): string {
+  try {
+    return userInfo().username || 'me'
+  } catch {
+    return 'me'
+  }
+}

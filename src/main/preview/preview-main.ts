@@ -1,0 +1,55 @@
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { exportFolder } from '../app/export-folder'
+import { modeDataDir, readLaunchMode, resolveAppMode } from '../app/app-mode'
+import { startServices } from '../app/start-services'
+import { openKeyStore, osKeychainBackend } from '../keychain'
+import { startPreviewServer } from './preview-server'
+
+export const DEFAULT_PREVIEW_PORT = 5180
+
+/**
+ * `npm run preview:browser`: the main-process services in plain Node behind a loopback server,
+ * configured only by the environment: CREATOR_DATA_DIR, SANDBOX=1, MODASH_API_BASE_URL,
+ * CLAY_API_BASE_URL, MODASH_API_KEY, CLAY_API_KEY, CLAY_ROUTINE_ID, EXPORT_DIR (instead of the
+ * save dialog), PREVIEW_PORT (default 5180) and PREVIEW_RENDERER_DIR (default out/renderer).
+ */
+export async function runPreview(env: Record<string, string | undefined> = process.env) {
+  const baseDataDir = resolve(env.CREATOR_DATA_DIR ?? join(homedir(), '.creator-desk-preview'))
+  const mode = resolveAppMode(env, readLaunchMode(baseDataDir))
+  const keys = openKeyStore({ backend: () => osKeychainBackend(), env, log: console.error })
+  const services = await startServices({
+    baseDataDir,
+    mode,
+    keys,
+    env,
+    // No save dialog in a browser: exports land in a folder the caller chose.
+    choosePath: exportFolder(
+      resolve(env.EXPORT_DIR ?? join(modeDataDir(baseDataDir, mode), 'exports')),
+    ),
+    version: env.npm_package_version ?? '0.0.0-preview',
+  })
+  const server = await startPreviewServer({
+    handlers: services.handlers,
+    rendererDir: resolve(env.PREVIEW_RENDERER_DIR ?? 'out/renderer'),
+    port: parsePort(env.PREVIEW_PORT),
+    onUnexpected: (err) => console.error(err),
+  })
+  return {
+    url: server.url,
+    services,
+    close: async () => {
+      await server.close()
+      await services.close()
+    },
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PREVIEW_PORT
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PREVIEW_PORT must be a port number, not "${value}"`)
+  }
+  return port
+}

@@ -1,0 +1,61 @@
+/**
+ * A small RFC 4180 reader, written independently of csv-stringify so the export is checked by
+ * something that did not produce it. Strict: CRLF record ends, quotes only around whole fields.
+ */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let field = ''
+  let i = 0
+  let quoted = false
+  let fieldStart = true
+  while (i < text.length) {
+    const ch = text[i] as string
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i += 2
+      } else if (ch === '"') {
+        quoted = false
+        i += 1
+        if (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+          throw new Error(`character after closing quote at ${i}`)
+        }
+      } else {
+        field += ch
+        i += 1
+      }
+      continue
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true
+      fieldStart = false
+      i += 1
+    } else if (ch === '"') {
+      throw new Error(`bare quote in unquoted field at ${i}`)
+    } else if (ch === ',') {
+      record.push(field)
+      field = ''
+      fieldStart = true
+      i += 1
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field)
+      records.push(record)
+      record = []
+      field = ''
+      fieldStart = true
+      i += 2
+    } else if (ch === '\n' || ch === '\r') {
+      throw new Error(`bare line break outside quotes at ${i}`)
+    } else {
+      field += ch
+      fieldStart = false
+      i += 1
+    }
+  }
+  if (quoted) throw new Error('unterminated quoted field')
+  if (!fieldStart || field !== '' || record.length > 0) {
+    throw new Error('last record does not end with CRLF')
+  }
+  return records
+}
