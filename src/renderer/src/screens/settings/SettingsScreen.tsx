@@ -1,0 +1,31 @@
+import { ErrorMessage } from '../../components/ErrorMessage'
+import { Spinner } from '../../components/Spinner'
+import { useSettingsStore } from '../../stores/settings-store'
+import { DataSection } from './DataSection'
+import { KeysSection } from './KeysSection'
+import { LimitsSection } from './LimitsSection'
+
+export function SettingsScreen() {
+  const settings = useSettingsStore((s) => s.settings)
+  const error = useSettingsStore((s) => s.error)
+  return (
+    <div className="settings-screen">
+      <h1>Settings</h1>
+      {error && <ErrorMessage error={error} />}
+      <KeysSection />
+      {settings ? (
+        <LimitsSection
+          key={JSON.stringify([
+            settings.limits,
+            settings.billingCycleDay,
+            settings.reportMaxAgeDays,
+          ])}
+          settings={settings}
+        />
+      ) : (
+        !error && <Spinner label="Loading settings…" />
+      )}
+      <DataSection />
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { create } from 'zustand'
+import type { ListMember, ListSummary } from '../../../shared/domain'
+import type { ErrorInfo } from '../../../shared/errors'
+import type { ChannelInput } from '../../../shared/ipc-contract'
+import { call } from '../api/call'
+
+export interface ListsState {
+  lists: ListSummary[]
+  loaded: boolean
+  error: ErrorInfo | null
+  currentId: number | null
+  members: ListMember[]
+  membersLoading: boolean
+  load: () => Promise<void>
+  select: (listId: number | null) => Promise<void>
+  create: (name: string) => Promise<ListSummary | null>
+  rename: (listId: number, name: string) => Promise<boolean>
+  remove: (listId: number) => Promise<boolean>
+  addCreators: (listId: number, creatorIds: number[]) => Promise<number | null>
+  removeMembers: (listId: number, creatorIds: number[]) => Promise<void>
+  updateMember: (input: ChannelInput<'lists:update-member'>) => Promise<boolean>
+}
+
+export const initialListsState = {
+  lists: [],
+  loaded: false,
+  error: null,
+  currentId: null,
+  members: [],
+  membersLoading: false,
+}
+
+export const useListsStore = create<ListsState>()((set, get) => {
+  const fail = (error: ErrorInfo) => set({ error })
+
+  return {
+    ...initialListsState,
+    load: async () => {
+      const res = await call('lists:list', {})
+      if (res.ok) set({ lists: res.data, loaded: true, error: null })
+      else set({ loaded: true, error: res.error })
+    },
+    select: async (listId) => {
+      set({ currentId: listId, members: [], membersLoading: listId !== null })
+      if (listId === null) return
+      const res = await call('lists:members', { listId })
+      // A slower answer for a list the user already left must not overwrite the current one.
+      if (get().currentId !== listId) return
+      if (res.ok) set({ members: res.data, membersLoading: false, error: null })
+      else set({ membersLoading: false, error: res.error })
+    },
+    create: async (name) => {
+      const res = await call('lists:create', { name })
+      if (!res.ok) {
+        fail(res.error)
+        return null
+      }
+      set({ lists: [...get().lists, res.data], error: null })
+      return res.data
+    },
+    rename: async (listId, name) => {
+      const res = await call('lists:rename', { listId, name })
+      if (!res.ok) fail(res.error)
+      else set({ lists: get().lists.map((l) => (l.id === listId ? res.data : l)), error: null })
+      return res.ok
+    },
+    remove: async (listId) => {
+      const res = await call('lists:delete', { listId })
+      if (!res.ok) {
+        fail(res.error)
+        return false
+      }
+      const wasCurrent = get().currentId === listId
+      set({ lists: get().lists.filter((l) => l.id !== listId), error: null })
+      if (wasCurrent) set({ currentId: null, members: [] })
+      return true
+    },
+    addCreators: async (listId, creatorIds) => {
+      const res = await call('lists:add', { listId, creatorIds })
+      if (!res.ok) {
+        fail(res.error)
+        return null
+      }
+      await get().load()
+      if (get().currentId === listId) await get().select(listId)
+      return res.data.added
+    },
+    removeMembers: async (listId, creatorIds) => {
+      const res = await call('lists:remove', { listId, creatorIds })
+      if (!res.ok) return fail(res.error)
+      set({ members: get().members.filter((m) => !creatorIds.includes(m.creator.id)) })
+      await get().load()
+    },
+    updateMember: async (input) => {
+      const res = await call('lists:update-member', input)
+      if (!res.ok) {
+        fail(res.error)
+        return false
+      }
+      set({
+        members: get().members.map((m) => (m.creator.id === input.creatorId ? res.data : m)),
+        error: null,
+      })
+      return true
+    },
+  }
+})
