@@ -12,7 +12,7 @@ import type { ProviderClients } from './provider-clients'
 export interface HandlerDeps {
   core: Core
   keys: KeyStore
-  clients: Pick<ProviderClients, 'modash' | 'configured'>
+  clients: Pick<ProviderClients, 'modash' | 'clay' | 'configured'>
   pictures: PictureCache
   choosePath: ChooseExportPath
   mode: AppMode

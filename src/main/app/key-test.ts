@@ -8,7 +8,7 @@ import type { ProviderClients } from './provider-clients'
  */
 export async function testProviderKey(
   key: 'modash' | 'clay',
-  clients: Pick<ProviderClients, 'modash' | 'configured'>,
+  clients: Pick<ProviderClients, 'modash' | 'clay' | 'configured'>,
 ): Promise<ChannelResult<'keys:test'>> {
   if (key === 'modash') {
     if (!clients.configured('modash')) return { ok: false, message: 'No Modash API key is set.' }
@@ -26,6 +26,10 @@ export async function testProviderKey(
   if (!clients.configured('clayRoutine')) {
     return { ok: false, message: 'The Clay API key is set, but the email routine id is not.' }
   }
-  // The Clay client has no free call to check a key with; the first email lookup will.
-  return { ok: true, message: 'key stored' }
+  try {
+    await clients.clay.me()
+    return { ok: true, message: 'Clay accepted the key.' }
+  } catch (err) {
+    return { ok: false, message: isAppError(err) ? err.message : 'Clay could not be reached.' }
+  }
 }

@@ -48,7 +48,7 @@ function build(mode: 'sandbox' | 'real') {
   const handlers = createHandlers({
     core,
     keys: { status: () => ({ keychain: 'unavailable' }) } as unknown as KeyStore,
-    clients: { configured: () => false, modash: {} as never },
+    clients: { configured: () => false, modash: {} as never, clay: {} as never },
     pictures,
     choosePath: () => Promise.resolve(null),
     mode,

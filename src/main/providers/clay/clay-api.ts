@@ -33,7 +33,14 @@ export interface ClayRunOutcome {
  * retried after an ambiguous failure; the caller persists `runId` before `waitForRun` so an
  * interrupted wait is resumed, not re-run (and re-paid).
  */
+export interface ClayWorkspace {
+  workspaceId: string
+  meta: CallMeta
+}
+
 export interface ClayApi {
+  /** `GET /me`: free; proves the key works (used by "Test key"). */
+  me(): Promise<ClayWorkspace>
   startRun(routineId: string, itemId: string, inputs: ClayEnrichInput): Promise<ClayRunStarted>
   waitForRun(runId: string, itemId: string): Promise<ClayRunOutcome>
 }

@@ -5,11 +5,17 @@ import type { RetryPolicy } from '../http/backoff'
 import { httpRequest } from '../http/http-request'
 import type { HttpOutcome } from '../http/http-request'
 import { sleep } from '../http/rate-limiter'
-import type { ClayApi, ClayEnrichInput, ClayRunOutcome, ClayRunStarted } from './clay-api'
+import type {
+  ClayApi,
+  ClayEnrichInput,
+  ClayRunOutcome,
+  ClayRunStarted,
+  ClayWorkspace,
+} from './clay-api'
 import { clayError, serverMessage, statusCategory } from './clay-errors'
 import type { ClayErrorArgs } from './clay-errors'
 import { itemOutcome } from './clay-outcome'
-import { runResultsSchema, runStartedSchema } from './schemas'
+import { meSchema, runResultsSchema, runStartedSchema } from './schemas'
 
 export const DEFAULT_CLAY_BASE_URL = 'https://api.clay.com/public/v0'
 
@@ -273,7 +279,48 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
     }
   }
 
-  return { startRun, waitForRun }
+  /** One free GET: a refused key, an outage or an odd body each come back as a typed error. */
+  async function me(): Promise<ClayWorkspace> {
+    const key = requireKey()
+    const started = performance.now()
+    const outcome = await httpRequest({
+      method: 'GET',
+      url: `${baseUrl}/me`,
+      headers: { 'clay-api-key': key },
+      timeoutMs,
+    })
+    const fail = (args: Omit<ClayErrorArgs, 'attempts' | 'durationMs' | 'billed'>): ProviderError =>
+      clayError({ ...args, billed: 'no', attempts: 1, durationMs: elapsedSince(started) }, key)
+    if (outcome.kind === 'network' || outcome.status === 429 || outcome.status >= 500) {
+      const t = describeTransient(outcome)
+      throw fail({
+        code: 'PROVIDER_UNAVAILABLE',
+        providerCode: t.providerCode,
+        retryable: true,
+        message: `Clay could not be reached (${t.what})`,
+      })
+    }
+    if (outcome.status !== 200)
+      throw fail({
+        ...statusCategory(outcome.status, 'routine_not_found'),
+        httpStatus: outcome.status,
+        message: describeRefusal('check the key', outcome.status, outcome.json),
+      })
+    const parsed = outcome.jsonError === null ? meSchema.safeParse(outcome.json) : null
+    if (parsed === null || !parsed.success)
+      throw fail({
+        code: 'PROVIDER_ERROR',
+        providerCode: 'malformed_response',
+        httpStatus: outcome.status,
+        message: 'Clay answered /me with an unreadable body',
+      })
+    return {
+      workspaceId: String(parsed.data.workspace.id),
+      meta: { httpStatus: outcome.status, durationMs: elapsedSince(started), attempts: 1 },
+    }
+  }
+
+  return { me, startRun, waitForRun }
 }
 
 type HttpResponse = Extract<HttpOutcome, { kind: 'response' }>

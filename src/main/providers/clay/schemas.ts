@@ -51,3 +51,8 @@ const plausibleEmail = z.email()
 export function isPlausibleEmail(value: string): boolean {
   return value.length <= 254 && plausibleEmail.safeParse(value).success
 }
+
+export const meSchema = z.looseObject({
+  user: z.looseObject({ id: z.union([z.string(), z.number()]) }).optional(),
+  workspace: z.looseObject({ id: z.union([z.string(), z.number()]) }),
+})
