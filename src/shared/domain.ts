@@ -204,6 +204,13 @@ export interface AppInfo {
   keychain: 'available' | 'unavailable'
 }
 
+export interface ModeSwitch {
+  mode: 'sandbox' | 'real'
+  /** True when the app restarts itself into the new mode; false when the user must restart it. */
+  restarting: boolean
+  message: string
+}
+
 export interface ExportResult {
   path: string
   rows: number

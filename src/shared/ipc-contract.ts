@@ -6,6 +6,7 @@ import type {
   EnrichResult,
   ExportResult,
   KeysStatus,
+  ModeSwitch,
   ListMember,
   ListSummary,
   QuotaStatus,
@@ -99,6 +100,8 @@ export const CHANNELS = {
   'settings:set': settingsPatchSchema,
   'cache:clear': z.strictObject({ confirm: z.literal(true) }),
   'app:info': none,
+  /** Switch between sample data and the user's own; takes effect on the next start. */
+  'app:set-mode': z.strictObject({ mode: z.enum(['sandbox', 'real']) }),
 } as const
 
 export type Channel = keyof typeof CHANNELS
@@ -133,6 +136,7 @@ export interface ChannelResults {
   'settings:set': Settings
   'cache:clear': { creatorsRemoved: number }
   'app:info': AppInfo
+  'app:set-mode': ModeSwitch
 }
 
 export type ChannelResult<C extends Channel> = ChannelResults[C]

@@ -230,6 +230,8 @@ export class FakeApi {
           mode: 'sandbox',
           keychain: 'available',
         }),
+      'app:set-mode': ({ mode }) =>
+        ok({ mode, restarting: false, message: 'Restart Creator Desk to switch.' }),
     }
   }
 

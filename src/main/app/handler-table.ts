@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/domain'
+import type { AppInfo, ModeSwitch } from '../../shared/domain'
 import { createCsvExport } from '../export/csv-export'
 import type { ChooseExportPath } from '../export/csv-export'
 import type { Handlers } from '../ipc/dispatch'
@@ -17,6 +17,7 @@ export interface HandlerDeps {
   choosePath: ChooseExportPath
   mode: AppMode
   info: () => AppInfo
+  switchMode: (mode: AppMode) => Promise<ModeSwitch>
   now: () => Date
 }
 
@@ -67,5 +68,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result
     },
     'app:info': () => Promise.resolve(deps.info()),
+    'app:set-mode': (input) => deps.switchMode(input.mode),
   }
 }

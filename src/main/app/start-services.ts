@@ -8,6 +8,7 @@ import { createPictureCache } from '../pictures/picture-cache'
 import { createCore } from '../services/create-core'
 import type { Core } from '../services/core-types'
 import { modeDataDir } from './app-mode'
+import { createModeSwitch } from './mode-switch'
 import type { AppMode } from './app-mode'
 import { createHandlers } from './handler-table'
 import { createProviderClients } from './provider-clients'
@@ -24,6 +25,8 @@ export interface StartServicesOptions {
   nativeBinding?: string
   clock?: { now(): Date }
   sandboxPerPlatform?: number
+  /** Restarts the app (Electron); absent where the user restarts it (the browser preview). */
+  restart?: () => void
 }
 
 export interface RunningServices {
@@ -85,6 +88,12 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     choosePath: options.choosePath,
     mode: options.mode,
     info: () => info,
+    switchMode: createModeSwitch({
+      baseDataDir: options.baseDataDir,
+      current: options.mode,
+      env: options.env,
+      ...(options.restart === undefined ? {} : { restart: options.restart }),
+    }),
     now,
   })
   return {

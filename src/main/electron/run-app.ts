@@ -83,6 +83,7 @@ export function runElectronApp(): void {
       }),
       version: app.getVersion(),
       ...(nativeBinding === undefined ? {} : { nativeBinding }),
+      restart: relaunchSoon,
     })
     registerIpcHandlers({
       ipcMain,
@@ -140,8 +141,15 @@ function menuTemplate(mode: AppMode, baseDataDir: string) {
     canSwitchMode: process.env.SANDBOX === undefined,
     onSwitchMode: () => {
       writeLaunchMode(baseDataDir, mode === 'sandbox' ? 'real' : 'sandbox')
-      app.relaunch()
-      app.quit()
+      relaunchSoon()
     },
   })
+}
+
+/** Relaunch after the current IPC answer has gone out, so the page hears why it closes. */
+function relaunchSoon(): void {
+  setTimeout(() => {
+    app.relaunch()
+    app.quit()
+  }, 250)
 }

@@ -4,6 +4,7 @@ import type { ClayApi } from '../providers/clay/clay-api'
 import type { ModashApi } from '../providers/modash/modash-api'
 import type { ApiLogger } from './api-logger'
 import type { Clock } from './clock'
+import type { KeyedLock } from './keyed-lock'
 import type { QuotaLedger } from './quota-ledger'
 import type { SettingsStore } from './settings-store'
 
@@ -17,4 +18,6 @@ export interface CoreDeps {
   modash: ModashApi
   clay: ClayApi
   clayRoutineId: () => string | null
+  /** One purchase per page, report or email at a time (see `keyed-lock.ts`). */
+  purchases: KeyedLock
 }

@@ -9,6 +9,7 @@ import type { CoreDeps } from './core-deps'
 import type { Core } from './core-types'
 import { createDictionaryService } from './dictionary-service'
 import { enrichCreator } from './enrich-service'
+import { KeyedLock } from './keyed-lock'
 import { createListService } from './list-service'
 import { outreachRows } from './outreach-rows'
 import { QuotaLedger } from './quota-ledger'
@@ -55,6 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
     modash: options.modash,
     clay: options.clay,
     clayRoutineId: options.clayRoutineId,
+    purchases: new KeyedLock(),
   }
   await ledger.recover()
 
@@ -63,8 +65,8 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
     creators: {
       search: (input) => search(deps, input),
       get: (id) => getCreator(deps, id),
-      select: (id, opts) => selectCreator(deps, id, opts),
-      enrich: (id) => enrichCreator(deps, id),
+      select: (id, opts) => deps.purchases.run(`report:${id}`, () => selectCreator(deps, id, opts)),
+      enrich: (id) => deps.purchases.run(`email:${id}`, () => enrichCreator(deps, id)),
       outreachRows: (query) => outreachRows(db, clock, query),
       pictureUrl: async (id) => (await requireCreator(deps, id)).picture_url,
     },

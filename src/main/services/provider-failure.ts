@@ -25,3 +25,8 @@ export function canServeFromCache(err: unknown): boolean {
   if (!(err instanceof ProviderError)) return false
   return err.code === 'PROVIDER_UNAVAILABLE' || err.providerCode === 'malformed_response'
 }
+
+/** A failed call the provider may still have charged for (its answer was lost on the way). */
+export function mayHaveBilled(err: unknown): boolean {
+  return err instanceof ProviderError && err.billed === 'uncertain'
+}

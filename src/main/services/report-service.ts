@@ -5,7 +5,7 @@ import type { CoreDeps } from './core-deps'
 import { toDetail, reportIsFresh } from './creator-detail'
 import type { CreatorRow } from './creator-repository'
 import { findCreator, reportEmail, storeReport } from './creator-repository'
-import { failureDuration, failureOutcome, failureStatus } from './provider-failure'
+import { failureDuration, failureOutcome, failureStatus, mayHaveBilled } from './provider-failure'
 import { worstCaseMilliCredits } from './quota-ledger'
 
 /** The cached profile (basic, plus the report if one was bought). Never a network call. */
@@ -68,12 +68,17 @@ export async function selectCreator(
       row.provider_id,
     )
   } catch (err) {
-    await deps.ledger.release(reservation)
+    // Modash answered but the report was lost: it was billed, so it is counted.
+    const billed = mayHaveBilled(err) ? 1 : 0
+    if (billed > 0) await deps.ledger.settle(reservation, 1, worstCaseMilliCredits('report', 1))
+    else await deps.ledger.release(reservation)
     await deps.logger.record({
       ...log,
       outcome: failureOutcome(err),
       httpStatus: failureStatus(err),
       durationMs: failureDuration(err),
+      costUnits: billed,
+      costMilliCredits: worstCaseMilliCredits('report', billed),
     })
     if (
       row.has_detailed_profile === 1 &&

@@ -15,6 +15,7 @@ import {
   failureDuration,
   failureOutcome,
   failureStatus,
+  mayHaveBilled,
 } from './provider-failure'
 import { worstCaseMilliCredits } from './quota-ledger'
 import { findCachedPage, storePage } from './search-cache'
@@ -31,7 +32,18 @@ export async function search(deps: CoreDeps, rawInput: unknown): Promise<SearchR
   const canonical = canonicalFilters(input.filters)
   const hash = filtersHash(platform, canonical)
   const base = { deps, platform, page, hash, canonical, userId: settings.userId }
+  // The same page asked for twice at once is bought once: the second finds it in the cache.
+  return deps.purchases.run(`search:${platform}:${hash}:${page}`, () =>
+    searchPage(base, input.cacheOnly === true, settings.offline),
+  )
+}
 
+async function searchPage(
+  base: SearchContext,
+  cacheOnly: boolean,
+  offline: boolean,
+): Promise<SearchResult> {
+  const { deps, platform, page, hash, canonical, userId } = base
   const cached = await findCachedPage(deps.db, platform, hash, page)
   if (cached) {
     await deps.db.transaction().execute(async (trx) => {
@@ -41,7 +53,7 @@ export async function search(deps: CoreDeps, rawInput: unknown): Promise<SearchR
           action: 'search',
           reason: 'search',
           platform,
-          userId: settings.userId,
+          userId,
           outcome: 'cache_hit',
           cacheHit: true,
           savedUnits: cached.creators.length,
@@ -61,8 +73,8 @@ export async function search(deps: CoreDeps, rawInput: unknown): Promise<SearchR
       filtersHash: hash,
     }
   }
-  if (input.cacheOnly) return answerLocally(base, 'You asked for cached results only.')
-  if (settings.offline) return answerLocally(base, 'Offline: answered from the local cache.')
+  if (cacheOnly) return answerLocally(base, 'You asked for cached results only.')
+  if (offline) return answerLocally(base, 'Offline: answered from the local cache.')
 
   const reservation = await deps.ledger.reserve('discovery', PAGE_SIZE)
   let response: Awaited<ReturnType<CoreDeps['modash']['search']>>
@@ -75,16 +87,22 @@ export async function search(deps: CoreDeps, rawInput: unknown): Promise<SearchR
       filter: { influencer: canonical.influencer, audience: canonical.audience },
     })
   } catch (err) {
-    await deps.ledger.release(reservation)
+    // Modash answered but the page was lost: it may have billed, so count the worst case.
+    const billed = mayHaveBilled(err) ? reservation.units : 0
+    if (billed > 0)
+      await deps.ledger.settle(reservation, billed, worstCaseMilliCredits('discovery', billed))
+    else await deps.ledger.release(reservation)
     await deps.logger.record({
       provider: 'modash',
       action: 'search',
       reason: 'search',
       platform,
-      userId: settings.userId,
+      userId,
       outcome: failureOutcome(err),
       httpStatus: failureStatus(err),
       durationMs: failureDuration(err),
+      costUnits: billed,
+      costMilliCredits: worstCaseMilliCredits('discovery', billed),
     })
     if (canServeFromCache(err))
       return answerLocally(base, `Modash could not answer (${(err as Error).message}).`)

@@ -53,6 +53,8 @@ function build(mode: 'sandbox' | 'real') {
     choosePath: () => Promise.resolve(null),
     mode,
     info: () => info,
+    switchMode: (to) =>
+      Promise.resolve({ mode: to, restarting: false, message: 'Restart Creator Desk to switch.' }),
     now: () => new Date(),
   })
   return { handlers, calls }

@@ -25,6 +25,11 @@ export type HttpOutcome =
       reason: 'timeout' | 'refused' | 'other'
       message: string
       durationMs: number
+      /**
+       * The status when the failure came after the response's head: the server had already
+       * answered (and, for a 200 from a paid route, billed) when the body was lost.
+       */
+      status?: number
     }
 
 /** Bodies larger than this are refused as malformed: no provider answer we use comes close. */
@@ -35,6 +40,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpOutcome> {
   const elapsed = () => Math.round(performance.now() - started)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), req.timeoutMs)
+  let status: number | undefined
   try {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
     if (req.body !== undefined) headers['content-type'] = 'application/json'
@@ -45,6 +51,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpOutcome> {
       signal: controller.signal,
       redirect: 'error',
     })
+    status = res.status
     // The deadline covers the body too: a slow body is a timeout, not a hang.
     const text = await res.text()
     if (text.length > MAX_BODY_BYTES) {
@@ -89,12 +96,14 @@ export async function httpRequest(req: HttpRequest): Promise<HttpOutcome> {
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
+    const answered = status === undefined ? {} : { status }
     if (controller.signal.aborted)
       return {
         kind: 'network',
         reason: 'timeout',
         message: `no answer within ${req.timeoutMs} ms`,
         durationMs: elapsed(),
+        ...answered,
       }
     const cause = (err as { cause?: { code?: string } }).cause
     const refused = cause?.code === 'ECONNREFUSED'
@@ -103,6 +112,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpOutcome> {
       reason: refused ? 'refused' : 'other',
       message: cause?.code ?? message,
       durationMs: elapsed(),
+      ...answered,
     }
   } finally {
     clearTimeout(timer)

@@ -6,7 +6,7 @@ import { httpRequest } from '../http/http-request'
 import { RateLimiter, sleep } from '../http/rate-limiter'
 import { ProviderError } from '../provider-error'
 import type { ModashApi, ModashResponse } from './modash-api'
-import { classifyFailure, malformedResponse, toProviderError } from './modash-errors'
+import { answeredOk, classifyFailure, malformedResponse, toProviderError } from './modash-errors'
 import type { AttemptFailure } from './modash-errors'
 import {
   dictionaryEntrySchema,
@@ -51,6 +51,8 @@ interface Call<T> {
   body?: unknown
   parse: Parse<T>
   limiter: RateLimiter | null
+  /** Billed by Modash when answered 200 (search, report). */
+  paid: boolean
 }
 
 const dictionaryEnvelope = z.looseObject({ error: z.literal(false) })
@@ -111,6 +113,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
       } else {
         failure = classifyFailure(c.operation, outcome)
       }
+      if (c.paid && answeredOk(outcome)) failure = { ...failure, retry: false, billed: 'uncertain' }
       if (!failure.retry || attempt >= policy.maxAttempts) {
         throw toProviderError(failure, attempt, elapsed(), token)
       }
@@ -129,6 +132,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         body,
         parse: (json) => searchPageSchema.safeParse(json),
         limiter: searchLimiter,
+        paid: true,
       }),
     report: (platform, userId) =>
       call({
@@ -137,6 +141,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         path: `/${seg(platform)}/profile/${seg(userId)}/report`,
         parse: (json) => reportSchema.safeParse(json),
         limiter: reportLimiter,
+        paid: true,
       }),
     users: (platform, query, limit) =>
       call({
@@ -146,6 +151,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         query: { query, ...(limit === undefined ? {} : { limit: String(limit) }) },
         parse: (json) => usersSchema.safeParse(json),
         limiter: usersLimiter,
+        paid: false,
       }),
     dictionary: (platform: Platform, kind: DictionaryKind, query?: string, limit?: number) =>
       call<DictionaryEntry[]>({
@@ -162,6 +168,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
           return envelope.success ? dictionaryEntries.safeParse(envelope.data[kind]) : envelope
         },
         limiter: null,
+        paid: false,
       }),
     userInfo: () =>
       call({
@@ -170,6 +177,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         path: '/user/info',
         parse: (json) => userInfoSchema.safeParse(json),
         limiter: null,
+        paid: false,
       }),
   }
 }

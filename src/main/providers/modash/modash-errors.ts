@@ -1,6 +1,7 @@
 import type { HttpOutcome } from '../http/http-request'
 import { parseRetryAfter } from '../http/backoff'
 import { ProviderError } from '../provider-error'
+import type { Billed } from '../provider-error'
 import { errorEnvelopeSchema } from './schemas'
 
 type ProviderErrorCode = ConstructorParameters<typeof ProviderError>[0]['code']
@@ -16,6 +17,8 @@ export interface AttemptFailure {
   /** Worth the caller trying again later. */
   retryable: boolean
   retryAfterMs: number | null
+  /** Set when Modash did the work of a paid call whose answer was then lost. */
+  billed?: Billed
 }
 
 const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
@@ -79,6 +82,16 @@ export function classifyFailure(operation: string, outcome: HttpOutcome): Attemp
   return final('PROVIDER_ERROR', code ?? `http_${status}`)
 }
 
+/**
+ * Modash bills a paid call when it answers 200 (`providers.md` §1.3), whether or not the body
+ * then reaches us intact. Such a failure may have cost money and is never retried: asking again
+ * would pay again.
+ */
+export function answeredOk(outcome: HttpOutcome): boolean {
+  const { status } = outcome
+  return status !== undefined && status >= 200 && status < 300
+}
+
 /** A 2xx we cannot use: nothing of it is kept, and asking again would be billed again. */
 export function malformedResponse(
   operation: string,
@@ -113,5 +126,6 @@ export function toProviderError(
     retryable: failure.retryable,
     attempts,
     durationMs,
+    billed: failure.billed ?? 'no',
   })
 }

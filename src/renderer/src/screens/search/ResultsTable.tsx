@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { EmptyState } from '../../components/EmptyState'
+import { SampleDataOffer } from '../../components/SampleDataOffer'
 import { useSearchStore, visibleRows } from '../../stores/search-store'
 import { useSelectionStore } from '../../stores/selection-store'
 import { useUiStore } from '../../stores/ui-store'
@@ -54,7 +55,10 @@ export function ResultsTable() {
     ) : (
       <EmptyState title={status === 'done' ? 'No creators match these filters.' : 'No search yet.'}>
         {status !== 'done' && (
-          <p className="muted">Set filters, then run a search. Repeating a search is free.</p>
+          <>
+            <p className="muted">Set filters, then run a search. Repeating a search is free.</p>
+            <SampleDataOffer />
+          </>
         )}
       </EmptyState>
     )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { call } from '../../api/call'
 import { clearPictureCache } from '../../components/CreatorPicture'
 import { ErrorMessage } from '../../components/ErrorMessage'
+import { ModeSwitchButton } from '../../components/ModeSwitchButton'
 import type { ErrorInfo } from '../../../../shared/errors'
 import { plural } from '../../lib/format'
 import { useSearchStore } from '../../stores/search-store'
@@ -67,6 +68,7 @@ export function DataSection() {
         />
         Offline mode (answer from the cache only, never buy)
       </label>
+      {info && <ModeSwitchButton to={sandbox ? 'real' : 'sandbox'} />}
       <button type="button" className="danger" onClick={() => void clearCache()}>
         Clear cache…
       </button>
