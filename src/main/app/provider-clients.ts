@@ -9,6 +9,7 @@ import {
   SANDBOX_ROUTINE_ID,
   startSandboxProviders,
 } from './sandbox-providers'
+import type { SandboxProviders } from './sandbox-providers'
 import type { AppMode } from './app-mode'
 
 export interface ProviderClients {
@@ -17,6 +18,8 @@ export interface ProviderClients {
   clayRoutineId: () => string | null
   /** Whether a key this run would use is present (sandbox keys always are). */
   configured: (key: 'modash' | 'clay' | 'clayRoutine') => boolean
+  /** The emulators behind the clients in sandbox mode; null with real providers. */
+  sandbox: SandboxProviders | null
   close(): Promise<void>
 }
 
@@ -42,6 +45,7 @@ export async function createProviderClients(options: {
       clay: createClayClient({ baseUrl: sandbox.clayBaseUrl, apiKey: () => SANDBOX_CLAY_KEY }),
       clayRoutineId: () => SANDBOX_ROUTINE_ID,
       configured: () => true,
+      sandbox,
       close: () => sandbox.close(),
     }
   }
@@ -57,6 +61,7 @@ export async function createProviderClients(options: {
     }),
     clayRoutineId: () => keys.get('clayRoutine'),
     configured: (key) => keys.get(key) !== null,
+    sandbox: null,
     close: () => Promise.resolve(),
   }
 }

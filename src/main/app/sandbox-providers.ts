@@ -1,7 +1,9 @@
 import { startClayEmulator } from '../sandbox/clay-emulator'
+import type { ClayEmulator } from '../sandbox/clay-emulator'
 import { generateDataset } from '../sandbox/dataset/generate-dataset'
 import type { SandboxCreator } from '../sandbox/dataset/generate-dataset'
 import { startModashEmulator } from '../sandbox/modash-emulator'
+import type { ModashEmulator } from '../sandbox/modash-emulator'
 
 /** Credentials that only the local emulators accept; they mean nothing to the real services. */
 export const SANDBOX_MODASH_TOKEN = 'sandbox-modash-token'
@@ -13,6 +15,8 @@ export const SANDBOX_PER_PLATFORM = 2000
 export interface SandboxProviders {
   modashBaseUrl: string
   clayBaseUrl: string
+  /** The running emulators and the population they serve: in-process only, for tests. */
+  emulators: { modash: ModashEmulator; clay: ClayEmulator; dataset: readonly SandboxCreator[] }
   close(): Promise<void>
 }
 
@@ -42,6 +46,7 @@ export async function startSandboxProviders(
     return {
       modashBaseUrl: modash.baseUrl,
       clayBaseUrl: clay.baseUrl,
+      emulators: { modash, clay, dataset },
       close: async () => {
         await Promise.allSettled([modash.close(), clay.close()])
       },

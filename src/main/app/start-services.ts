@@ -12,6 +12,7 @@ import { createModeSwitch } from './mode-switch'
 import type { AppMode } from './app-mode'
 import { createHandlers } from './handler-table'
 import { createProviderClients } from './provider-clients'
+import type { SandboxProviders } from './sandbox-providers'
 
 export interface StartServicesOptions {
   /** The user's data folder; sandbox mode works in its `sandbox/` subfolder. */
@@ -33,6 +34,8 @@ export interface RunningServices {
   handlers: Handlers
   core: Core
   info: AppInfo
+  /** The sample-data emulators when in sandbox mode (tests drive faults through them). */
+  sandbox: SandboxProviders | null
   close(): Promise<void>
 }
 
@@ -100,6 +103,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     handlers,
     core,
     info,
+    sandbox: clients.sandbox,
     close: async () => {
       await core.close()
       await clients.close()

@@ -8,13 +8,21 @@ import { startPreviewServer } from './preview-server'
 
 export const DEFAULT_PREVIEW_PORT = 5180
 
+export interface PreviewOverrides {
+  /** In-process tests only: main's clock, so a report can age past its limit without waiting. */
+  clock?: { now(): Date }
+}
+
 /**
  * `npm run preview:browser`: the main-process services in plain Node behind a loopback server,
  * configured only by the environment: CREATOR_DATA_DIR, SANDBOX=1, MODASH_API_BASE_URL,
  * CLAY_API_BASE_URL, MODASH_API_KEY, CLAY_API_KEY, CLAY_ROUTINE_ID, EXPORT_DIR (instead of the
  * save dialog), PREVIEW_PORT (default 5180) and PREVIEW_RENDERER_DIR (default out/renderer).
  */
-export async function runPreview(env: Record<string, string | undefined> = process.env) {
+export async function runPreview(
+  env: Record<string, string | undefined> = process.env,
+  overrides: PreviewOverrides = {},
+) {
   const baseDataDir = resolve(env.CREATOR_DATA_DIR ?? join(homedir(), '.creator-desk-preview'))
   const mode = resolveAppMode(env, readLaunchMode(baseDataDir))
   const keys = openKeyStore({ backend: () => osKeychainBackend(), env, log: console.error })
@@ -28,6 +36,7 @@ export async function runPreview(env: Record<string, string | undefined> = proce
       resolve(env.EXPORT_DIR ?? join(modeDataDir(baseDataDir, mode), 'exports')),
     ),
     version: env.npm_package_version ?? '0.0.0-preview',
+    ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
   })
   const server = await startPreviewServer({
     handlers: services.handlers,

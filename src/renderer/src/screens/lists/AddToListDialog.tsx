@@ -24,6 +24,12 @@ export function AddToListDialog() {
     if (creatorIds && !loaded) void load()
   }, [creatorIds, loaded, load])
 
+  // Each opening starts blank: a name left from last time would create a duplicate list.
+  useEffect(() => {
+    setChoice('')
+    setNewName('')
+  }, [creatorIds])
+
   if (!creatorIds) return null
   const count = plural(creatorIds.length, 'creator')
 
@@ -50,17 +56,15 @@ export function AddToListDialog() {
   const canSubmit = !busy && (wantsNew ? newName.trim() !== '' : true)
   return (
     <Modal title={`Add ${count} to a list`} onClose={close} testId="add-to-list-dialog">
-      <label>
-        List
-        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">New list…</option>
-          {lists.map((l) => (
-            <option key={l.id} value={String(l.id)}>
-              {l.name} ({l.memberCount})
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor="add-to-list-choice">List</label>
+      <select id="add-to-list-choice" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">New list…</option>
+        {lists.map((l) => (
+          <option key={l.id} value={String(l.id)}>
+            {l.name} ({l.memberCount})
+          </option>
+        ))}
+      </select>
       {wantsNew && (
         <label>
           New list name

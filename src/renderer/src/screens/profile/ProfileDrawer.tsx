@@ -48,13 +48,9 @@ export function ProfileDrawer() {
         if (e.key === 'Escape') close()
       }}
     >
-      <button
-        type="button"
-        className="ghost drawer-close"
-        onClick={close}
-        aria-label="Close profile"
-      >
-        ×
+      <button type="button" className="ghost drawer-close" onClick={close}>
+        <span aria-hidden="true">×</span>
+        <span className="visually-hidden">Close profile</span>
       </button>
       {loading && <Spinner label="Loading profile…" />}
       {error && <ErrorMessage error={error} />}
