@@ -33,6 +33,8 @@ export interface SearchResult {
   creators: CreatorSummary[]
   /** Matches overall as the provider counted them (or the local count when answered locally). */
   total: number
+  /** A local count stops at a cap: `total` then means "at least this many". */
+  totalIsCapped?: boolean
   /** Where this page came from: a cached page, a fresh provider call, or the local table. */
   source: DataSource
   /** When the provider produced this data. */

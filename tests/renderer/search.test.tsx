@@ -51,6 +51,28 @@ describe('search button cost label', () => {
     expect(searchButton().textContent).toBe('Search — cached, free')
   })
 
+  it('shows a capped local count as "at least"', async () => {
+    const fake = fakeWithResults()
+    fake.on('creators:search', ({ platform, page }) => ({
+      ok: true,
+      data: {
+        platform,
+        page,
+        creators: [makeCreator(7)],
+        total: 10_000,
+        totalIsCapped: true,
+        source: 'local',
+        fetchedAt: new Date().toISOString(),
+        resultsCharged: 0,
+        filtersHash: 'h',
+      },
+    }))
+    await renderApp(fake)
+    fireEvent.click(searchButton())
+    await screen.findByText('@creator7')
+    expect(screen.getByText(/of 10,000\+ matches/)).toBeTruthy()
+  })
+
   it('fetches the next page and prices it', async () => {
     const fake = await renderApp(fakeWithResults(40))
     fireEvent.click(searchButton())

@@ -8,13 +8,20 @@ import { normaliseHandle } from './handles'
 
 export type CreatorRow = Selectable<CreatorsTable>
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit, large enough to amortise. */
-const BATCH = 200
+/**
+ * Rows per statement. The rows travel as one JSON parameter, so this bounds memory, not the
+ * bound-parameter count.
+ */
+const BATCH = 1000
 
 /**
  * Writes and reads creators. A creator is one row per (platform, provider id), upserted, never
  * duplicated. A handle belongs to one creator at a time: when Modash reports it on another
  * account (a rename), the older row lets go of it.
+ *
+ * The upsert is one short statement per batch reading its rows from `json_each`, rather than a
+ * VALUES list of 30 parameters a row: building, compiling and preparing that list cost more
+ * than the writes themselves, and a large import or a day of searching is mostly upserts.
  */
 export async function upsertBasicProfiles(
   db: Kysely<Database>,
@@ -25,31 +32,33 @@ export async function upsertBasicProfiles(
   const ids = new Map<string, number>()
   for (let start = 0; start < profiles.length; start += BATCH) {
     const batch = dedupeByProviderId(profiles.slice(start, start + BATCH))
-    const rows = withUniqueHandles(batch.map((p) => basicRow(platform, p, fetchedAt)))
+    const rows = withUniqueHandles(batch.map((p) => basicRow(p)))
     await releaseTakenHandles(db, platform, rows)
-    const inserted = await db
-      .insertInto('creators')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['platform', 'provider_id']).doUpdateSet((eb) => ({
-          handle: eb.ref('excluded.handle'),
-          full_name: eb.ref('excluded.full_name'),
-          profile_url: eb.ref('excluded.profile_url'),
-          picture_url: eb.ref('excluded.picture_url'),
-          followers: eb.ref('excluded.followers'),
-          engagements: eb.ref('excluded.engagements'),
-          engagement_rate: eb.ref('excluded.engagement_rate'),
-          average_views: eb.ref('excluded.average_views'),
-          is_verified: sql<number | null>`coalesce(excluded.is_verified, creators.is_verified)`,
-          basic_profile_json: eb.ref('excluded.basic_profile_json'),
-          has_basic_profile: 1,
-          basic_fetched_at: eb.ref('excluded.basic_fetched_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .returning(['id', 'provider_id'])
-      .execute()
-    for (const row of inserted) ids.set(row.provider_id, row.id)
+    const inserted = await sql<{ id: number; provider_id: string }>`
+      INSERT INTO creators (platform, provider_id, handle, full_name, profile_url, picture_url,
+        followers, engagements, engagement_rate, average_views, is_verified, basic_profile_json,
+        has_basic_profile, has_detailed_profile, basic_fetched_at, email_found, created_at,
+        updated_at)
+      SELECT ${platform}, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3,
+        r.value ->> 4, r.value ->> 5, r.value ->> 6, r.value ->> 7, r.value ->> 8, r.value ->> 9,
+        r.value -> 10, 1, 0, ${fetchedAt}, 0, ${fetchedAt}, ${fetchedAt}
+      FROM json_each(${JSON.stringify(rows)}) AS r WHERE true
+      ON CONFLICT (platform, provider_id) DO UPDATE SET
+        handle = excluded.handle,
+        full_name = excluded.full_name,
+        profile_url = excluded.profile_url,
+        picture_url = excluded.picture_url,
+        followers = excluded.followers,
+        engagements = excluded.engagements,
+        engagement_rate = excluded.engagement_rate,
+        average_views = excluded.average_views,
+        is_verified = coalesce(excluded.is_verified, creators.is_verified),
+        basic_profile_json = excluded.basic_profile_json,
+        has_basic_profile = 1,
+        basic_fetched_at = excluded.basic_fetched_at,
+        updated_at = excluded.updated_at
+      RETURNING id, provider_id`.execute(db)
+    for (const row of inserted.rows) ids.set(row.provider_id, row.id)
   }
   return ids
 }
@@ -58,69 +67,73 @@ function dedupeByProviderId(profiles: ModashSearchProfile[]): ModashSearchProfil
   return [...new Map(profiles.map((p) => [p.userId, p])).values()]
 }
 
-type NewCreator = Omit<CreatorsTable, 'id'>
+/**
+ * A search profile as the upsert reads it, in this order: provider id, handle, full name,
+ * profile URL, picture URL, followers, engagements, engagement rate, average views, verified,
+ * the profile as received (stored as its JSON text, which SQLite takes from the batch's JSON
+ * rather than from a second serialisation).
+ */
+type BasicRow = [
+  providerId: string,
+  handle: string | null,
+  fullName: string | null,
+  profileUrl: string | null,
+  pictureUrl: string | null,
+  followers: number | null,
+  engagements: number | null,
+  engagementRate: number | null,
+  averageViews: number | null,
+  isVerified: number | null,
+  profile: ModashSearchProfile,
+]
 
 /** Two accounts claiming one handle in the same answer: the later claim wins, as in a rename. */
-function withUniqueHandles(rows: NewCreator[]): NewCreator[] {
-  const owner = new Map<string, NewCreator>()
-  for (const row of rows) if (row.handle !== null) owner.set(row.handle, row)
+function withUniqueHandles(rows: BasicRow[]): BasicRow[] {
+  const owner = new Map<string, BasicRow>()
+  for (const row of rows) if (row[1] !== null) owner.set(row[1], row)
   return rows.map((row) =>
-    row.handle !== null && owner.get(row.handle) !== row ? { ...row, handle: null } : row,
+    row[1] !== null && owner.get(row[1]) !== row ? withHandle(row, null) : row,
   )
 }
 
-function basicRow(platform: Platform, p: ModashSearchProfile, fetchedAt: string): NewCreator {
-  return {
-    platform,
-    provider_id: p.userId,
-    handle: normaliseHandle(p.username ?? p.handle ?? '') ?? null,
-    full_name: p.fullname ?? null,
-    profile_url: p.url ?? null,
-    picture_url: p.picture ?? null,
-    followers: intOrNull(p.followers),
-    engagements: intOrNull(p.engagements),
-    engagement_rate: p.engagementRate ?? null,
-    average_views: intOrNull(p.averageViews),
-    is_verified: p.isVerified == null ? null : p.isVerified ? 1 : 0,
-    country: null,
-    language: null,
-    gender: null,
-    bio: null,
-    credibility: null,
-    top_country: null,
-    top_country_share: null,
-    basic_profile_json: JSON.stringify(p),
-    detailed_profile_json: null,
-    has_basic_profile: 1,
-    has_detailed_profile: 0,
-    basic_fetched_at: fetchedAt,
-    detailed_profile_fetched_at: null,
-    email: null,
-    email_found: 0,
-    email_source: null,
-    email_status: null,
-    clay_enriched_at: null,
-    email_not_found_until: null,
-    created_at: fetchedAt,
-    updated_at: fetchedAt,
-  }
+function withHandle(row: BasicRow, handle: string | null): BasicRow {
+  const copy: BasicRow = [...row]
+  copy[1] = handle
+  return copy
 }
 
+function basicRow(p: ModashSearchProfile): BasicRow {
+  return [
+    p.userId,
+    normaliseHandle(p.username ?? p.handle ?? '') ?? null,
+    p.fullname ?? null,
+    p.url ?? null,
+    p.picture ?? null,
+    intOrNull(p.followers),
+    intOrNull(p.engagements),
+    p.engagementRate ?? null,
+    intOrNull(p.averageViews),
+    p.isVerified == null ? null : p.isVerified ? 1 : 0,
+    p,
+  ]
+}
+
+/** Frees each handle in the batch from any other account of the platform that still holds it. */
 async function releaseTakenHandles(
   db: Kysely<Database>,
   platform: Platform,
-  rows: NewCreator[],
+  rows: BasicRow[],
 ): Promise<void> {
-  const pairs = rows.filter((r): r is NewCreator & { handle: string } => r.handle !== null)
+  const pairs = rows.filter((r) => r[1] !== null).map((r) => [r[1], r[0]])
   if (pairs.length === 0) return
-  const values = sql.join(pairs.map((r) => sql`(${r.handle}, ${r.provider_id})`))
+  // CROSS JOIN keeps the batch as the outer loop: each handle is one index lookup, whatever
+  // the size of the table.
   await sql`
     UPDATE creators SET handle = NULL
-    WHERE platform = ${platform}
-      AND handle IN (${sql.join(pairs.map((r) => r.handle))})
-      AND EXISTS (
-        SELECT 1 FROM (VALUES ${values}) AS v
-        WHERE v.column1 = creators.handle AND v.column2 <> creators.provider_id)`.execute(db)
+    WHERE id IN (
+      SELECT c.id FROM json_each(${JSON.stringify(pairs)}) AS v
+      CROSS JOIN creators AS c ON c.platform = ${platform} AND c.handle = v.value ->> 0
+      WHERE c.provider_id <> v.value ->> 1)`.execute(db)
 }
 
 /** Stores a bought report and the fields local search and export read from it. */

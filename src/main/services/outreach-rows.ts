@@ -21,6 +21,8 @@ export async function* outreachRows(
   const listId = 'listId' in query ? query.listId : null
   const ids = 'creatorIds' in query ? [...new Set(query.creatorIds)].sort((a, b) => a - b) : null
   let after = 0
+  // With ids: where the next window of them starts (they are sorted, so windows ascend).
+  let next = 0
   for (;;) {
     let q = db
       .selectFrom('creators as c')
@@ -62,8 +64,9 @@ export async function* outreachRows(
         .select(['m.notes', 'm.tags_json', 'm.status'])
     }
     if (ids !== null) {
-      const window = ids.filter((id) => id > after).slice(0, CHUNK)
+      const window = ids.slice(next, next + CHUNK)
       if (window.length === 0) return
+      next += window.length
       q = q.where('c.id', 'in', window)
     }
     const rows = (await q.execute()) as Array<
@@ -73,7 +76,11 @@ export async function* outreachRows(
         status?: string
       }
     >
-    if (rows.length === 0) return
+    if (rows.length === 0) {
+      // A window of ids may hold only creators no longer cached; the next window may not.
+      if (ids === null) return
+      continue
+    }
     for (const r of rows) {
       const reportAt = r.detailed_profile_fetched_at
       yield {

@@ -210,6 +210,7 @@ async function answerLocally(ctx: SearchContext, reason: string): Promise<Search
     page,
     creators: local.creators.map(toSummary),
     total: local.total,
+    totalIsCapped: local.totalIsCapped,
     source: 'local',
     fetchedAt: deps.clock.now().toISOString(),
     resultsCharged: 0,

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initial } from './001-initial'
+import { searchIndexes } from './002-search-indexes'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -7,6 +8,7 @@ import { initial } from './001-initial'
  */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', initial],
+  ['002-search-indexes', searchIndexes],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {

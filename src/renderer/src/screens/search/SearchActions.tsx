@@ -21,8 +21,9 @@ function Summary() {
       : ' · free'
   return (
     <p className="summary" role="status">
-      Showing {formatInt(rows)} of {formatInt(result.total)} matches · last page{' '}
-      {SOURCE_WORDS[result.source]}, fetched {formatAge(ageInDays(result.fetchedAt))}
+      Showing {formatInt(rows)} of {formatInt(result.total)}
+      {result.totalIsCapped ? '+' : ''} matches · last page {SOURCE_WORDS[result.source]}, fetched{' '}
+      {formatAge(ageInDays(result.fetchedAt))}
       {charged}
     </p>
   )

@@ -1,0 +1,221 @@
+import { canonicalFilters } from '../../src/main/services/filters-canonical'
+import { searchLocally } from '../../src/main/services/local-search'
+import type { SearchFilters } from '../../src/shared/search-filters'
+import type { BenchContext } from '../lib/context'
+import { offlineCore, rawConnection } from '../lib/bench-db'
+import { BENCH_SEED, REPORT_SHARE } from '../lib/dataset'
+import { SqlFloor } from '../lib/floor-sql'
+import type { Figure, Section } from '../lib/report'
+import { COMMON_BIO_WORDS, searchQueries } from '../lib/search-queries'
+import type { BenchQuery } from '../lib/search-queries'
+import { int, ms, percentiles, ratio, round } from '../lib/stats'
+import type { Percentiles } from '../lib/stats'
+
+const P95_TARGET_MS = 10
+const RATIO_TARGET = 1.5
+
+/** The four ways one search is run, side by side on the same file. */
+const PATHS = ['service', 'floor15', 'function', 'floor50'] as const
+type Path = (typeof PATHS)[number]
+
+interface SizeResult {
+  size: number
+  searches: number
+  latency: Record<Path, Percentiles>
+  /** Searches whose page size and total differed between a path and its floor (should be 0). */
+  disagreements: number
+  cappedTotals: number
+}
+
+/**
+ * 1. Cached search. Each size gets the same seeded searches, each run four ways, interleaved
+ * so a noisy neighbour slows all four alike:
+ * - service: `core.creators.search({ cacheOnly: true })`, the app's own path (IPC input
+ *   validation, canonical filters, the page cache lookup, local search, the request row), with
+ *   its Modash page of 15 and the total;
+ * - function: `searchLocally` with a page of 50 and the creator country, which the service
+ *   cannot pass (it names places by Modash location id);
+ * - floor15 / floor50: the same searches as one prepared, hand-written statement each.
+ */
+export async function searchBench(ctx: BenchContext): Promise<Section> {
+  const sizes = ctx.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000]
+  const count = ctx.quick ? 50 : 200
+  const results: SizeResult[] = []
+  for (const size of sizes) {
+    ctx.log(`search: ${int(size)} creators`)
+    results.push(await measureSize(ctx, size, searchQueries(count, BENCH_SEED)))
+  }
+  const largest = sizes[sizes.length - 1] as number
+  ctx.log(`search: common bio words at ${int(largest)} creators`)
+  const stress = await measureSize(ctx, largest, commonWordQueries(ctx.quick ? 20 : 50))
+  return report(results, stress)
+}
+
+async function measureSize(
+  ctx: BenchContext,
+  size: number,
+  queries: BenchQuery[],
+): Promise<SizeResult> {
+  const database = await ctx.databases.creators(size)
+  const core = await offlineCore(database.dir)
+  const floorDb = rawConnection(database.path)
+  const floor = new SqlFloor(floorDb)
+  try {
+    const runs = queries.map((q) => {
+      const canonical = canonicalFilters(q.filters)
+      const { location: _location, ...influencer } = canonical.influencer ?? {}
+      const local: SearchFilters = { ...canonical, influencer }
+      const countries = q.country === null ? [] : [q.country]
+      const run: Record<Path, () => Promise<{ rows: number; total: number }>> = {
+        service: async () => {
+          const r = await core.creators.search({
+            platform: q.platform,
+            filters: q.filters,
+            page: 0,
+            cacheOnly: true,
+          })
+          return { rows: r.creators.length, total: r.total }
+        },
+        function: async () => {
+          const r = await searchLocally(core.deps.db, q.platform, local, 0, 50, { countries })
+          return { rows: r.creators.length, total: r.total }
+        },
+        floor15: sync(
+          floor.prepare({ platform: q.platform, influencer, countries: [], pageSize: 15 }),
+        ),
+        floor50: sync(floor.prepare({ platform: q.platform, influencer, countries, pageSize: 50 })),
+      }
+      return run
+    })
+    // One unmeasured pass warms SQLite's and the OS's caches for every path alike.
+    for (const run of runs) for (const path of PATHS) await run[path]()
+    const samples: Record<Path, number[]> = { service: [], function: [], floor15: [], floor50: [] }
+    let disagreements = 0
+    let cappedTotals = 0
+    for (const [i, run] of runs.entries()) {
+      const answers = {} as Record<Path, { rows: number; total: number }>
+      // Rotating the order keeps any first-mover or last-mover effect off one path.
+      for (let k = 0; k < PATHS.length; k++) {
+        const path = PATHS[(i + k) % PATHS.length] as Path
+        const start = performance.now()
+        answers[path] = await run[path]()
+        samples[path].push(performance.now() - start)
+      }
+      if (!same(answers.service, answers.floor15) || !same(answers.function, answers.floor50))
+        disagreements += 1
+      if (answers.function.total >= 10_000) cappedTotals += 1
+    }
+    return {
+      size,
+      searches: queries.length,
+      latency: {
+        service: percentiles(samples.service),
+        function: percentiles(samples.function),
+        floor15: percentiles(samples.floor15),
+        floor50: percentiles(samples.floor50),
+      },
+      disagreements,
+      cappedTotals,
+    }
+  } finally {
+    floorDb.close()
+    await core.close()
+  }
+}
+
+function sync<T>(fn: () => T): () => Promise<T> {
+  return () => Promise.resolve(fn())
+}
+
+function same(a: { rows: number; total: number }, b: { rows: number; total: number }): boolean {
+  return a.rows === b.rows && a.total === b.total
+}
+
+/** Worst case for the bio index: words found in a quarter to two fifths of all bios. */
+function commonWordQueries(count: number): BenchQuery[] {
+  return searchQueries(count, BENCH_SEED + 1).map((q, i) => ({
+    ...q,
+    filters: {
+      ...q.filters,
+      influencer: { ...q.filters.influencer, bio: COMMON_BIO_WORDS[i % COMMON_BIO_WORDS.length] },
+    },
+  }))
+}
+
+function report(results: SizeResult[], stress: SizeResult): Section {
+  const figures: Figure[] = []
+  const largest = results[results.length - 1]
+  for (const r of results) {
+    const l = r.latency
+    const isLargest = r === largest
+    figures.push(
+      {
+        measure: `${int(r.size)} creators, local search, page of 50 + total: p50 / p95 / p99`,
+        value: triple(l.function),
+        baseline: `SQL floor ${triple(l.floor50)}`,
+        ...(isLargest
+          ? { target: `p95 < ${P95_TARGET_MS} ms`, met: l.function.p95 < P95_TARGET_MS }
+          : {}),
+      },
+      {
+        measure: `${int(r.size)} creators, local search ÷ SQL floor (p50, p95)`,
+        value: `${ratio(l.function.p50 / l.floor50.p50)}, ${ratio(l.function.p95 / l.floor50.p95)}`,
+        target: `≤ ${RATIO_TARGET}×`,
+        met: l.function.p95 / l.floor50.p95 <= RATIO_TARGET,
+      },
+      {
+        measure: `${int(r.size)} creators, service \`creators.search({ cacheOnly })\`, page of 15 + total: p50 / p95 / p99`,
+        value: triple(l.service),
+        baseline: `SQL floor ${triple(l.floor15)}`,
+        ...(isLargest
+          ? { target: `p95 < ${P95_TARGET_MS} ms`, met: l.service.p95 < P95_TARGET_MS }
+          : {}),
+      },
+      {
+        measure: `${int(r.size)} creators, service ÷ SQL floor (p50, p95)`,
+        value: `${ratio(l.service.p50 / l.floor15.p50)}, ${ratio(l.service.p95 / l.floor15.p95)}`,
+        target: `≤ ${RATIO_TARGET}×`,
+        met: l.service.p95 / l.floor15.p95 <= RATIO_TARGET,
+      },
+    )
+  }
+  figures.push({
+    measure: `${int(stress.size)} creators, stress: bio words in 27–43 % of bios, page of 50 + total: p50 / p95 / p99`,
+    value: triple(stress.latency.function),
+    baseline: `SQL floor ${triple(stress.latency.floor50)}`,
+  })
+  const disagreements = [...results, stress].reduce((n, r) => n + r.disagreements, 0)
+  return {
+    id: 'search',
+    title: '1. Cached search',
+    figures,
+    notes: [
+      'local search is `searchLocally` called directly with a page of 50 and the creator country as ' +
+        'an ISO code; the service gets the country as a Modash location id, which the cache cannot ' +
+        'translate and reports in `unappliedFilters`, so its floor omits the country too.',
+      `${Math.round(REPORT_SHARE * 100)} % of the cached creators have a report (country, language, gender, bio); no planner statistics (the app gathers none).`,
+      `${results[0]?.searches ?? 0} seeded searches per size with random filter combinations; ` +
+        `the total is capped at 10,000 ("10,000+"): ${results.map((r) => `${r.cappedTotals} capped at ${int(r.size)}`).join(', ')}.`,
+      disagreements === 0
+        ? 'every path returned the same page size and total as its SQL floor.'
+        : `${disagreements} searches disagreed with their SQL floor on page size or total.`,
+    ],
+    data: {
+      sizes: results.map((r) => ({ ...r, latency: roundAll(r.latency) })),
+      commonWords: { ...stress, latency: roundAll(stress.latency) },
+    },
+  }
+}
+
+function triple(p: Percentiles): string {
+  return `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}`
+}
+
+function roundAll(latency: Record<Path, Percentiles>): Record<string, Record<string, number>> {
+  return Object.fromEntries(
+    Object.entries(latency).map(([k, p]: [string, Percentiles]) => [
+      k,
+      Object.fromEntries(Object.entries(p).map(([m, v]: [string, number]) => [m, round(v)])),
+    ]),
+  )
+}
