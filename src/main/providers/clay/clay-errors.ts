@@ -20,13 +20,19 @@ export interface ClayErrorArgs {
 }
 
 /**
- * Builds the ProviderError for a Clay failure. The key is scrubbed from the message whatever
- * produced it (a proxy or a misbehaving server may echo request headers back).
+ * Builds the ProviderError for a Clay failure. The key is scrubbed from the message and the code
+ * whatever produced them (a proxy or a misbehaving server may echo request headers back).
  */
 export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderError {
-  const message =
-    apiKey !== null && apiKey !== '' ? args.message.split(apiKey).join('[redacted]') : args.message
-  return new ProviderError({ ...args, provider: 'clay', message })
+  const scrub = (text: string) =>
+    apiKey !== null && apiKey !== '' ? text.split(apiKey).join('[redacted]') : text
+  // A run status becomes the provider code, and is Clay's own text like the message.
+  return new ProviderError({
+    ...args,
+    provider: 'clay',
+    message: scrub(args.message),
+    providerCode: scrub(args.providerCode),
+  })
 }
 
 /** Clay's own words from an error body, shortened; empty when the body was not the usual shape. */

@@ -109,19 +109,22 @@ export function malformedResponse(
   }
 }
 
-/** Builds the thrown error; the token is scrubbed from the message whatever produced it. */
+/**
+ * Builds the thrown error. The token is scrubbed from the message and from the code whatever
+ * produced them: the code is the server's own text, and it reaches the audit log and the UI.
+ */
 export function toProviderError(
   failure: AttemptFailure,
   attempts: number,
   durationMs: number,
   token: string,
 ): ProviderError {
-  const message = token === '' ? failure.message : failure.message.split(token).join('[redacted]')
+  const scrub = (text: string) => (token === '' ? text : text.split(token).join('[redacted]'))
   return new ProviderError({
     provider: 'modash',
     code: failure.code,
-    providerCode: failure.providerCode,
-    message,
+    providerCode: scrub(failure.providerCode),
+    message: scrub(failure.message),
     httpStatus: failure.httpStatus,
     retryable: failure.retryable,
     attempts,

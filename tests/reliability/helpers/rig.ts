@@ -1,0 +1,177 @@
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { createHandlers } from '../../../src/main/app/handler-table'
+import { exportFolder } from '../../../src/main/app/export-folder'
+import { DATABASE_FILE } from '../../../src/main/db/database'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import type { Handlers } from '../../../src/main/ipc/dispatch'
+import { openKeyStore } from '../../../src/main/keychain'
+import { createPictureCache } from '../../../src/main/pictures/picture-cache'
+import { createClayClient } from '../../../src/main/providers/clay/clay-client'
+import type { ClayApi } from '../../../src/main/providers/clay/clay-api'
+import type { ClayClientOptions } from '../../../src/main/providers/clay/clay-client'
+import { createModashClient } from '../../../src/main/providers/modash/modash-client'
+import type { ModashApi } from '../../../src/main/providers/modash/modash-api'
+import type { ModashClientOptions } from '../../../src/main/providers/modash/modash-client'
+import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
+import type { ClayEmulatorOptions } from '../../../src/main/sandbox/clay-emulator'
+import type { SandboxCreator } from '../../../src/main/sandbox/dataset/generate-dataset'
+import { startModashEmulator } from '../../../src/main/sandbox/modash-emulator'
+import { createCore } from '../../../src/main/services/create-core'
+import type { Envelope } from '../../../src/shared/errors'
+import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/ipc-contract'
+import {
+  CLAY_KEY,
+  clayEmails,
+  MODASH_TOKEN,
+  ROUTINE,
+  testDataset,
+} from '../../helpers/core-harness'
+import { ManualClock } from '../../helpers/manual-clock'
+import { makeTempDir } from '../../helpers/temp-dir'
+import { memoryKeychain } from './memory-keychain'
+
+export { CLAY_KEY, MODASH_TOKEN, ROUTINE }
+export const CLAY_CREDITS = 1_000_000
+
+export interface RigOptions {
+  dataset?: SandboxCreator[]
+  modashMilliCredits?: number
+  clay?: Partial<ClayEmulatorOptions>
+  modashClient?: Partial<ModashClientOptions>
+  clayClient?: Partial<ClayClientOptions>
+  /** Wraps the clients the core uses (built from the options above). */
+  wrapClients?: (
+    clients: { modash: ModashApi; clay: ClayApi },
+    baseUrls: BaseUrls,
+  ) => {
+    modash: ModashApi
+    clay: ClayApi
+  }
+}
+
+export interface BaseUrls {
+  modash: string
+  clay: string
+}
+
+/**
+ * The core over a real SQLite file, both emulators on loopback, and the app's own handler table
+ * in front, reached through `dispatch` exactly as IPC and the preview bridge reach it. Clients
+ * time out and retry fast so fault cases stay cheap.
+ */
+export async function startRig(options: RigOptions = {}) {
+  const dataset = options.dataset ?? testDataset()
+  const modashEmu = await startModashEmulator({
+    dataset,
+    tokens: { [MODASH_TOKEN]: options.modashMilliCredits ?? 1_000_000_000 },
+    rateLimit: false,
+  })
+  const clayEmu = await startClayEmulator({
+    apiKeys: { [CLAY_KEY]: CLAY_CREDITS },
+    routines: [ROUTINE],
+    emails: clayEmails(dataset),
+    ...options.clay,
+  })
+  const modash = createModashClient({
+    baseUrl: modashEmu.baseUrl,
+    token: () => MODASH_TOKEN,
+    timeoutMs: 2000,
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    limits: { searchPerSecond: 1000, reportPerSecond: 1000, usersPerSecond: 1000 },
+    ...options.modashClient,
+  })
+  const clay = createClayClient({
+    baseUrl: clayEmu.baseUrl,
+    apiKey: () => CLAY_KEY,
+    timeoutMs: 2000,
+    poll: { initialDelayMs: 5, maxDelayMs: 20, timeoutMs: 1500 },
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options.clayClient,
+  })
+  const clients = options.wrapClients?.(
+    { modash, clay },
+    { modash: modashEmu.baseUrl, clay: clayEmu.baseUrl },
+  ) ?? { modash, clay }
+  const tmp = makeTempDir('creator-desk-reliability-')
+  const clock = new ManualClock()
+  const core = await createCore({
+    dataDir: tmp.dir,
+    clock,
+    modash: clients.modash,
+    clay: clients.clay,
+    clayRoutineId: () => ROUTINE,
+    defaultUserId: 'tester',
+  })
+  const exportDir = join(tmp.dir, 'exports')
+  const keys = openKeyStore({ backend: memoryKeychain, env: {} })
+  const pictures = createPictureCache({
+    dir: join(tmp.dir, 'pictures'),
+    pictureUrl: (id) => core.creators.pictureUrl(id),
+    isOffline: () => Promise.resolve(true),
+  })
+  const handlers: Handlers = createHandlers({
+    core,
+    keys,
+    clients: { ...clients, configured: () => true },
+    pictures,
+    choosePath: exportFolder(exportDir),
+    mode: 'real',
+    info: () => ({ version: 'test', dataDir: tmp.dir, mode: 'real', keychain: keys.keychain }),
+    switchMode: (mode) =>
+      Promise.resolve({ mode, restarting: false, message: 'Restart to switch.' }),
+    now: () => clock.now(),
+  })
+  /** Errors that escaped a handler as something other than an AppError. */
+  const unexpected: unknown[] = []
+  /** Handler invocations: an input refused "before any work" never gets this far. */
+  const handled = { count: 0 }
+  const counted = Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      (input: never) => {
+        handled.count++
+        return (handler as (input: never) => Promise<unknown>)(input)
+      },
+    ]),
+  ) as Handlers
+
+  /** One IPC call, input unparsed, answered with the envelope the renderer would get. */
+  const call = (channel: string, input: unknown): Promise<Envelope<unknown>> =>
+    dispatch(counted, channel, input, (err) => unexpected.push(err))
+
+  /** A call that must succeed; its data, typed by the contract. */
+  async function ok<C extends Channel>(channel: C, input: ChannelInput<C>) {
+    const envelope = await call(channel, input)
+    if (!envelope.ok) throw new Error(`${channel} failed: ${JSON.stringify(envelope.error)}`)
+    return envelope.data as ChannelResult<C>
+  }
+
+  return {
+    dataset,
+    modashEmu,
+    clayEmu,
+    core,
+    db: core.deps.db,
+    clock,
+    handlers: counted,
+    handled,
+    call,
+    ok,
+    unexpected,
+    dataDir: tmp.dir,
+    dbPath: join(tmp.dir, DATABASE_FILE),
+    exportDir,
+    async checkpoint() {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(core.deps.db)
+    },
+    async close() {
+      await core.close()
+      await modashEmu.close()
+      await clayEmu.close()
+      tmp.cleanup()
+    },
+  }
+}
+
+export type Rig = Awaited<ReturnType<typeof startRig>>
