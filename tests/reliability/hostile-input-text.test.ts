@@ -110,10 +110,8 @@ describe('hostile text', () => {
     expect(check.rows).toEqual([{ integrity_check: 'ok' }])
   })
 
-  // Known gap, reported: services/local-search.ts puts the bio text into an FTS5 query, which a
-  // NUL byte cuts short ("unterminated string"), so the search fails with INTERNAL. Expected to
-  // fail until fixed there; then this becomes a plain `it`.
-  it.fails('answers a local search for a bio with a NUL byte (known gap)', async () => {
+  // A NUL byte once cut the FTS5 query short ("unterminated string") and the search failed.
+  it('answers a local search for a bio with a NUL byte', async () => {
     const input = {
       platform: 'instagram' as const,
       filters: { influencer: { bio: 'nul\u0000byte' } },

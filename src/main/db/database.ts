@@ -45,11 +45,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
   try {
+    sqlite.pragma('busy_timeout = 5000')
+    // Before anything writes: switching to WAL rewrites the header of a file we must not touch.
+    refuseFutureDatabase(sqlite)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
-    refuseFutureDatabase(sqlite)
   } catch (err) {
     sqlite.close()
     throw err

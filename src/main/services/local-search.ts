@@ -223,8 +223,7 @@ function bioMatch(filters: SearchFilters): { match: string | null; fallback: Con
   )
   const phrases = texts.filter((t) => /[\p{L}\p{N}]/u.test(t))
   const literal = texts.filter((t) => !/[\p{L}\p{N}]/u.test(t))
-  const match =
-    phrases.length === 0 ? null : phrases.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')
+  const match = phrases.length === 0 ? null : phrases.map((t) => `"${ftsPhrase(t)}"*`).join(' AND ')
   const fallback =
     literal.length === 0
       ? null
@@ -233,6 +232,11 @@ function bioMatch(filters: SearchFilters): { match: string | null; fallback: Con
           sql` AND `,
         )
   return { match, fallback }
+}
+
+/** Quotes doubled; control characters (a NUL ends an FTS5 string early) become word breaks. */
+function ftsPhrase(text: string): string {
+  return text.replace(/\p{Cc}/gu, ' ').replace(/"/g, '""')
 }
 
 function orderBy(filters: SearchFilters): RawBuilder<unknown> {

@@ -229,12 +229,24 @@ describe('retries', () => {
     expect(e).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', providerCode: 'network', attempts: 3 })
   })
 
-  it('times out a hanging or slow answer and says so', async () => {
-    emu.injectFaults('search', [{ kind: 'hang' }, { kind: 'slow-body', ms: 600 }])
+  it('times out a hanging paid call once, never retrying what Modash may still bill', async () => {
+    emu.injectFaults('search', [{ kind: 'hang' }])
     const c = client({ timeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } })
     const e = await failure(c.search('instagram', { page: 0, filter: {} }))
-    expect(e).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', providerCode: 'timeout', attempts: 2 })
-    expect(e.durationMs).toBeGreaterThanOrEqual(400)
+    expect(e).toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      providerCode: 'timeout',
+      attempts: 1,
+      billed: 'uncertain',
+    })
+    expect(e.durationMs).toBeGreaterThanOrEqual(200)
+  })
+
+  it('retries a timed-out free call', async () => {
+    emu.injectFaults('users', [{ kind: 'hang' }, { kind: 'hang' }])
+    const c = client({ timeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } })
+    const e = await failure(c.users('instagram', 'jane'))
+    expect(e).toMatchObject({ providerCode: 'timeout', attempts: 2, billed: 'no' })
   })
 
   it('reports a refused connection', async () => {

@@ -17,8 +17,7 @@ import { pick, seededRandom } from './random'
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.CRASH_CHILD_CONFIG ?? '') as CrashChildConfig
   const random = seededRandom(config.seed)
-  // No retries and no timeouts in practice: a retried paid call would be the known gap of the
-  // fault tests, not a crash finding.
+  // No retries and no timeouts in practice: the fault tests cover those; this child is about kills.
   const fast = { maxAttempts: 1, baseDelayMs: 5, maxDelayMs: 5 }
   const core = await createCore({
     dataDir: config.dataDir,

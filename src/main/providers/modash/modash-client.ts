@@ -6,7 +6,12 @@ import { httpRequest } from '../http/http-request'
 import { RateLimiter, sleep } from '../http/rate-limiter'
 import { ProviderError } from '../provider-error'
 import type { ModashApi, ModashResponse } from './modash-api'
-import { answeredOk, classifyFailure, malformedResponse, toProviderError } from './modash-errors'
+import {
+  classifyFailure,
+  mayHaveBeenServed,
+  malformedResponse,
+  toProviderError,
+} from './modash-errors'
 import type { AttemptFailure } from './modash-errors'
 import {
   dictionaryEntrySchema,
@@ -113,7 +118,9 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
       } else {
         failure = classifyFailure(c.operation, outcome)
       }
-      if (c.paid && answeredOk(outcome)) failure = { ...failure, retry: false, billed: 'uncertain' }
+      if (c.paid && mayHaveBeenServed(outcome)) {
+        failure = { ...failure, retry: false, billed: 'uncertain' }
+      }
       if (!failure.retry || attempt >= policy.maxAttempts) {
         throw toProviderError(failure, attempt, elapsed(), token)
       }

@@ -92,6 +92,18 @@ export function answeredOk(outcome: HttpOutcome): boolean {
   return status !== undefined && status >= 200 && status < 300
 }
 
+/**
+ * Whether a failed paid call may still have been served and billed: it was answered 200, or
+ * the client gave up waiting (Modash may finish a request nobody waits for any more, so a retry
+ * could pay twice). A refused or reset connection is retried: a reset mostly means an idle
+ * pooled socket was closed before the request was read.
+ */
+export function mayHaveBeenServed(outcome: HttpOutcome): boolean {
+  if (outcome.kind === 'network' && outcome.status === undefined)
+    return outcome.reason === 'timeout'
+  return answeredOk(outcome)
+}
+
 /** A 2xx we cannot use: nothing of it is kept, and asking again would be billed again. */
 export function malformedResponse(
   operation: string,
