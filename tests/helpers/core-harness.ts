@@ -1,5 +1,7 @@
 import { createClayClient } from '../../src/main/providers/clay/clay-client'
+import type { ClayClientOptions } from '../../src/main/providers/clay/clay-client'
 import { createModashClient } from '../../src/main/providers/modash/modash-client'
+import type { ModashClientOptions } from '../../src/main/providers/modash/modash-client'
 import { startClayEmulator } from '../../src/main/sandbox/clay-emulator'
 import type { ClayEmulatorOptions } from '../../src/main/sandbox/clay-emulator'
 import { generateDataset } from '../../src/main/sandbox/dataset/generate-dataset'
@@ -27,21 +29,28 @@ export function clayEmails(dataset: SandboxCreator[]): Record<string, string | n
   return emails
 }
 
+export interface ProviderOptions {
+  dataset?: SandboxCreator[]
+  modashMilliCredits?: number
+  clayCredits?: number
+  clay?: Partial<ClayEmulatorOptions>
+  modashClient?: Partial<ModashClientOptions>
+  clayClient?: Partial<ClayClientOptions>
+}
+
 /**
- * The core over a real SQLite file in a temp folder, talking real HTTP to both emulators on
- * loopback, with a clock the test moves. Retries and polls are fast so faults are cheap to test.
+ * Both emulators on loopback and the real clients pointed at them. Retries and polls are fast
+ * so fault cases stay cheap; callers override what their case needs.
  */
-export async function startHarness(
-  options: { modashMilliCredits?: number; clay?: Partial<ClayEmulatorOptions> } = {},
-) {
-  const dataset = testDataset()
+export async function startProviders(options: ProviderOptions = {}) {
+  const dataset = options.dataset ?? testDataset()
   const modashEmu = await startModashEmulator({
     dataset,
     tokens: { [MODASH_TOKEN]: options.modashMilliCredits ?? 10_000_000 },
     rateLimit: false,
   })
   const clayEmu = await startClayEmulator({
-    apiKeys: { [CLAY_KEY]: 100_000 },
+    apiKeys: { [CLAY_KEY]: options.clayCredits ?? 100_000 },
     routines: [ROUTINE],
     emails: clayEmails(dataset),
     ...options.clay,
@@ -52,6 +61,7 @@ export async function startHarness(
     timeoutMs: 2000,
     retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     limits: { searchPerSecond: 1000, reportPerSecond: 1000, usersPerSecond: 1000 },
+    ...options.modashClient,
   })
   const clay = createClayClient({
     baseUrl: clayEmu.baseUrl,
@@ -59,7 +69,19 @@ export async function startHarness(
     timeoutMs: 2000,
     poll: { initialDelayMs: 5, maxDelayMs: 20, timeoutMs: 1000 },
     retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options.clayClient,
   })
+  return { dataset, modashEmu, clayEmu, modash, clay }
+}
+
+/**
+ * The core over a real SQLite file in a temp folder, talking real HTTP to both emulators on
+ * loopback, with a clock the test moves.
+ */
+export async function startHarness(
+  options: { modashMilliCredits?: number; clay?: Partial<ClayEmulatorOptions> } = {},
+) {
+  const { dataset, modashEmu, clayEmu, modash, clay } = await startProviders(options)
   const tmp = makeTempDir()
   const clock = new ManualClock()
   const core = await createCore({

@@ -7,26 +7,16 @@ import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { Handlers } from '../../../src/main/ipc/dispatch'
 import { openKeyStore } from '../../../src/main/keychain'
 import { createPictureCache } from '../../../src/main/pictures/picture-cache'
-import { createClayClient } from '../../../src/main/providers/clay/clay-client'
 import type { ClayApi } from '../../../src/main/providers/clay/clay-api'
 import type { ClayClientOptions } from '../../../src/main/providers/clay/clay-client'
-import { createModashClient } from '../../../src/main/providers/modash/modash-client'
 import type { ModashApi } from '../../../src/main/providers/modash/modash-api'
 import type { ModashClientOptions } from '../../../src/main/providers/modash/modash-client'
-import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
 import type { ClayEmulatorOptions } from '../../../src/main/sandbox/clay-emulator'
 import type { SandboxCreator } from '../../../src/main/sandbox/dataset/generate-dataset'
-import { startModashEmulator } from '../../../src/main/sandbox/modash-emulator'
 import { createCore } from '../../../src/main/services/create-core'
 import type { Envelope } from '../../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/ipc-contract'
-import {
-  CLAY_KEY,
-  clayEmails,
-  MODASH_TOKEN,
-  ROUTINE,
-  testDataset,
-} from '../../helpers/core-harness'
+import { CLAY_KEY, MODASH_TOKEN, ROUTINE, startProviders } from '../../helpers/core-harness'
 import { ManualClock } from '../../helpers/manual-clock'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { memoryKeychain } from './memory-keychain'
@@ -61,33 +51,14 @@ export interface BaseUrls {
  * time out and retry fast so fault cases stay cheap.
  */
 export async function startRig(options: RigOptions = {}) {
-  const dataset = options.dataset ?? testDataset()
-  const modashEmu = await startModashEmulator({
-    dataset,
-    tokens: { [MODASH_TOKEN]: options.modashMilliCredits ?? 1_000_000_000 },
-    rateLimit: false,
-  })
-  const clayEmu = await startClayEmulator({
-    apiKeys: { [CLAY_KEY]: CLAY_CREDITS },
-    routines: [ROUTINE],
-    emails: clayEmails(dataset),
-    ...options.clay,
-  })
-  const modash = createModashClient({
-    baseUrl: modashEmu.baseUrl,
-    token: () => MODASH_TOKEN,
-    timeoutMs: 2000,
-    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-    limits: { searchPerSecond: 1000, reportPerSecond: 1000, usersPerSecond: 1000 },
-    ...options.modashClient,
-  })
-  const clay = createClayClient({
-    baseUrl: clayEmu.baseUrl,
-    apiKey: () => CLAY_KEY,
-    timeoutMs: 2000,
-    poll: { initialDelayMs: 5, maxDelayMs: 20, timeoutMs: 1500 },
-    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-    ...options.clayClient,
+  const { dataset, modashEmu, clayEmu, modash, clay } = await startProviders({
+    ...options,
+    modashMilliCredits: options.modashMilliCredits ?? 1_000_000_000,
+    clayCredits: CLAY_CREDITS,
+    clayClient: {
+      poll: { initialDelayMs: 5, maxDelayMs: 20, timeoutMs: 1500 },
+      ...options.clayClient,
+    },
   })
   const clients = options.wrapClients?.(
     { modash, clay },
