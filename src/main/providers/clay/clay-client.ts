@@ -1,9 +1,8 @@
 import { AppError } from '../../../shared/errors'
 import type { ProviderError } from '../provider-error'
-import { DEFAULT_RETRY, backoffDelay, parseRetryAfter } from '../http/backoff'
+import { DEFAULT_RETRY, backoffDelay } from '../http/backoff'
 import type { RetryPolicy } from '../http/backoff'
 import { httpRequest } from '../http/http-request'
-import type { HttpOutcome } from '../http/http-request'
 import { sleep } from '../http/rate-limiter'
 import type {
   ClayApi,
@@ -12,9 +11,18 @@ import type {
   ClayRunStarted,
   ClayWorkspace,
 } from './clay-api'
-import { clayError, serverMessage, statusCategory } from './clay-errors'
+import { clayError, statusCategory } from './clay-errors'
 import type { ClayErrorArgs } from './clay-errors'
 import { itemOutcome } from './clay-outcome'
+import {
+  describeRefusal,
+  describeTransient,
+  elapsedSince,
+  networkWhat,
+  redactOutcome,
+  retryAfterMs,
+  sleepUntil,
+} from './clay-call-helpers'
 import { meSchema, runResultsSchema, runStartedSchema } from './schemas'
 
 export const DEFAULT_CLAY_BASE_URL = 'https://api.clay.com/public/v0'
@@ -321,53 +329,4 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
   }
 
   return { me, startRun, waitForRun }
-}
-
-type HttpResponse = Extract<HttpOutcome, { kind: 'response' }>
-type HttpNetworkFailure = Extract<HttpOutcome, { kind: 'network' }>
-
-function describeTransient(outcome: HttpOutcome): {
-  providerCode: string
-  what: string
-  retryAfterMs: number | null
-} {
-  if (outcome.kind === 'network')
-    return {
-      providerCode: outcome.reason === 'timeout' ? 'timeout' : 'network_error',
-      what: networkWhat(outcome),
-      retryAfterMs: null,
-    }
-  return {
-    providerCode: outcome.status === 429 ? 'rate_limited' : 'server_error',
-    what: `HTTP ${outcome.status}`,
-    retryAfterMs: retryAfterMs(outcome),
-  }
-}
-
-function retryAfterMs(outcome: HttpResponse): number | null {
-  return parseRetryAfter(outcome.headers.get('retry-after'))
-}
-
-function networkWhat(outcome: HttpNetworkFailure): string {
-  return outcome.reason === 'timeout' ? outcome.message : `connection failed: ${outcome.message}`
-}
-
-function describeRefusal(action: string, status: number, json: unknown): string {
-  const said = serverMessage(json)
-  return `Clay refused to ${action} (HTTP ${status})${said === '' ? '' : `: ${said}`}`
-}
-
-/** A per-item failure message is Clay's free text and ends up on screen, so it is scrubbed too. */
-function redactOutcome<T extends ClayRunOutcome['outcome']>(outcome: T, key: string): T {
-  if (outcome.status !== 'failed') return outcome
-  return { ...outcome, message: outcome.message.split(key).join('[redacted]') }
-}
-
-function elapsedSince(started: number): number {
-  return Math.round(performance.now() - started)
-}
-
-async function sleepUntil(ms: number, deadline: number): Promise<void> {
-  const wait = Math.min(ms, deadline - performance.now())
-  if (wait > 0) await sleep(wait)
 }
