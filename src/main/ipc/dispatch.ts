@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors'
+import { validationError } from '../services/input'
 import type { Envelope } from '../../shared/errors'
 import { CHANNELS, isChannel } from '../../shared/ipc-contract'
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/ipc-contract'
@@ -26,20 +27,7 @@ export async function dispatch(
   }
   const parsed = CHANNELS[channel].safeParse(rawInput)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-    return {
-      ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: `Invalid input for ${channel}: ${where}${issue?.message ?? 'invalid'}`,
-        details: {
-          issues: parsed.error.issues
-            .slice(0, 10)
-            .map((i) => ({ path: i.path.map(String), message: i.message })),
-        },
-      },
-    }
+    return { ok: false, error: validationError(`input for ${channel}`, parsed.error).toInfo() }
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>

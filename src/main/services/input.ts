@@ -9,7 +9,16 @@ export function parseInput<S extends z.ZodType>(
 ): z.infer<S> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
+  throw validationError(what, parsed.error)
+}
+
+/** One wording for every refused input: the first problem in words, the first ten as data. */
+export function validationError(what: string, error: z.ZodError): AppError {
+  const issue = error.issues[0]
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-  throw new AppError('VALIDATION', `Invalid ${what}: ${where}${issue?.message ?? 'invalid'}`)
+  return new AppError('VALIDATION', `Invalid ${what}: ${where}${issue?.message ?? 'invalid'}`, {
+    issues: error.issues
+      .slice(0, 10)
+      .map((i) => ({ path: i.path.map(String), message: i.message })),
+  })
 }
