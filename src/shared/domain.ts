@@ -35,6 +35,13 @@ export interface SearchResult {
   total: number
   /** A local count stops at a cap: `total` then means "at least this many". */
   totalIsCapped?: boolean
+  /**
+   * `total` is not a count of matches: Modash answers a broad query with the size of its index
+   * (tens of millions, `isExactMatch: false`), which the UI must not show as an exact count.
+   */
+  totalIsEstimate?: boolean
+  /** What a bought page held that could not all be kept, in plain words; empty when all was. */
+  dataNotes?: string[]
   /** Where this page came from: a cached page, a fresh provider call, or the local table. */
   source: DataSource
   /** When the provider produced this data. */

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'PROVIDER_UNAVAILABLE',
   'PROVIDER_ERROR',
   'FORBIDDEN',
+  /** The local database could not be written or read: locked, disk full, damaged. */
+  'STORAGE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

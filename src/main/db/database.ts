@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
-import type { DialectAdapter } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely'
+import type { DatabaseConnection, DialectAdapter, Driver } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { AppError } from '../../shared/errors'
 import { MIGRATIONS, staticMigrationProvider } from './migrations'
@@ -15,6 +15,8 @@ export interface OpenDatabaseOptions {
   fileName?: string
   /** Path of a better-sqlite3 addon built for another ABI (Electron); see `native-binding.ts`. */
   nativeBinding?: string
+  /** How long a write waits for another program's lock before failing; default 5 s. */
+  busyTimeoutMs?: number
 }
 
 export interface OpenedDatabase {
@@ -31,9 +33,32 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
     return true
   }
 }
+/**
+ * SQLite ends a transaction by itself on some errors (a full disk, a busy commit). Kysely then
+ * sends ROLLBACK anyway, which fails with "cannot rollback - no transaction is active" and
+ * replaces the real error; rolling back only an open transaction keeps the real one.
+ */
+class SafeRollbackDriver extends SqliteDriver {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite })
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection)
+  }
+}
+
 class CacheDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite })
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    return new SafeRollbackDriver(this.sqlite)
   }
 }
 
@@ -45,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
   try {
-    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`)
     // Before anything writes: switching to WAL rewrites the header of a file we must not touch.
     refuseFutureDatabase(sqlite)
     sqlite.pragma('journal_mode = WAL')
@@ -55,7 +80,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite.close()
     throw err
   }
-  const db = new Kysely<Database>({ dialect: new CacheDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new CacheDialect(sqlite) })
   const close = () => db.destroy()
   try {
     await migrate(db)

@@ -64,6 +64,8 @@ export interface SearchPagesTable {
   page: number
   total: number
   fetched_at: string
+  /** Modash's `isExactMatch` (0/1), null when not sent or bought before migration 003. */
+  is_exact_match: number | null
 }
 
 export interface SearchPageResultsTable {
@@ -164,4 +166,22 @@ export interface Database {
   list_members: ListMembersTable
   settings: SettingsTable
   dictionary_cache: DictionaryCacheTable
+  purchases: PurchasesTable
+}
+
+/** Every paid answer as the provider sent it (migration 003). */
+export interface PurchasesTable {
+  /** A UUID; also the name of the journal file that held the answer until it was stored. */
+  id: string
+  /** What was bought, e.g. `search:instagram:<hash>:0`, `report:42`, `email:42`. */
+  purchase_key: string
+  kind: string
+  provider: string
+  context_json: string
+  response_json: string | null
+  units: number
+  millicredits: number
+  http_status: number | null
+  bought_at: string
+  stored_at: string
 }

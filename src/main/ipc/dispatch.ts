@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors'
+import { toStorageError } from '../db/storage-errors'
 import { validationError } from '../services/input'
 import type { Envelope } from '../../shared/errors'
 import { CHANNELS, isChannel } from '../../shared/ipc-contract'
@@ -34,6 +35,9 @@ export async function dispatch(
     return { ok: true, data: await handler(parsed.data) }
   } catch (err) {
     if (isAppError(err)) return { ok: false, error: err.toInfo() }
+    // A database failure anywhere is named plainly (locked, full, damaged), never "INTERNAL".
+    const storage = toStorageError(err, 'The local database could not be used')
+    if (storage) return { ok: false, error: storage.toInfo() }
     onUnexpected(err)
     return {
       ok: false,

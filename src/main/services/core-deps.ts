@@ -5,6 +5,8 @@ import type { ModashApi } from '../providers/modash/modash-api'
 import type { ApiLogger } from './api-logger'
 import type { Clock } from './clock'
 import type { KeyedLock } from './keyed-lock'
+import type { AnyPurchaseKind } from './purchase/purchase'
+import type { PurchaseJournal } from './purchase/purchase-journal'
 import type { QuotaLedger } from './quota-ledger'
 import type { SettingsStore } from './settings-store'
 
@@ -20,4 +22,8 @@ export interface CoreDeps {
   clayRoutineId: () => string | null
   /** One purchase per page, report or email at a time (see `keyed-lock.ts`). */
   purchases: KeyedLock
+  /** Paid answers not yet stored in the database (see `purchase/purchase-journal.ts`). */
+  journal: PurchaseJournal
+  /** Every kind of purchase the journal can hold, for replaying it. */
+  purchaseKinds: readonly AnyPurchaseKind[]
 }

@@ -1,4 +1,5 @@
-import { openDatabase } from '../db/database'
+import { join } from 'node:path'
+import { DATABASE_FILE, openDatabase } from '../db/database'
 import type { ClayApi } from '../providers/clay/clay-api'
 import type { ModashApi } from '../providers/modash/modash-api'
 import { ApiLogger } from './api-logger'
@@ -6,14 +7,18 @@ import { createCacheService } from './cache-service'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
 import type { CoreDeps } from './core-deps'
-import type { Core } from './core-types'
+import type { Core, UsageService } from './core-types'
 import { createDictionaryService } from './dictionary-service'
 import { enrichCreator } from './enrich-service'
 import { KeyedLock } from './keyed-lock'
+import { replayJournal } from './purchase/purchase'
+import { PurchaseJournal } from './purchase/purchase-journal'
 import { createListService } from './list-service'
 import { outreachRows } from './outreach-rows'
 import { QuotaLedger } from './quota-ledger'
+import { reportPurchase } from './report-purchase'
 import { getCreator, requireCreator, selectCreator } from './report-service'
+import { searchPurchase } from './search-purchase'
 import { search } from './search-service'
 import { defaultSettings, SettingsStore } from './settings-store'
 import { createUsageService } from './usage-service'
@@ -23,6 +28,7 @@ export interface CoreOptions {
   dataDir: string
   databaseFile?: string
   nativeBinding?: string
+  busyTimeoutMs?: number
   clock?: Clock
   modash: ModashApi
   clay: ClayApi
@@ -38,6 +44,7 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
     dataDir: options.dataDir,
     ...(options.databaseFile ? { fileName: options.databaseFile } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   })
   const { db } = opened
   const clock = options.clock ?? systemClock
@@ -57,7 +64,15 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
     clay: options.clay,
     clayRoutineId: options.clayRoutineId,
     purchases: new KeyedLock(),
+    // Beside the database it belongs to: the sandbox keeps its own database in the same folder.
+    journal: new PurchaseJournal(
+      join(options.dataDir, `${options.databaseFile ?? DATABASE_FILE}.purchases`),
+    ),
+    purchaseKinds: [searchPurchase, reportPurchase],
   }
+  // Answers bought before a crash or a storage failure are stored first, so their reservations
+  // settle to what was charged rather than to the worst case `recover` would count.
+  await replayJournal(deps, deps.purchaseKinds)
   await ledger.recover()
 
   return {
@@ -70,11 +85,22 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
       outreachRows: (query) => outreachRows(db, clock, query),
       pictureUrl: async (id) => (await requireCreator(deps, id)).picture_url,
     },
-    usage: createUsageService(deps, logger),
+    usage: withJournalStored(deps, createUsageService(deps, logger)),
     lists: createListService(db, clock),
     settings: { get: () => settings.get(), set: (patch) => settings.set(patch) },
     dictionaries: createDictionaryService(deps),
     cache: createCacheService(db),
     close: () => opened.close(),
+  }
+}
+
+/** The meters count an answer still waiting in the journal once it is stored: store it first. */
+function withJournalStored(deps: CoreDeps, usage: UsageService): UsageService {
+  return {
+    ...usage,
+    quota: async () => {
+      if (deps.journal.size > 0) await replayJournal(deps, deps.purchaseKinds).catch(() => null)
+      return usage.quota()
+    },
   }
 }

@@ -1,12 +1,14 @@
 import type { CreatorDetail } from '../../shared/domain'
+import type { Platform } from '../../shared/platforms'
 import { AppError } from '../../shared/errors'
 import { ProviderError } from '../providers/provider-error'
 import type { CoreDeps } from './core-deps'
 import { toDetail, reportIsFresh } from './creator-detail'
 import type { CreatorRow } from './creator-repository'
-import { findCreator, reportEmail, storeReport } from './creator-repository'
-import { failureDuration, failureOutcome, failureStatus, mayHaveBilled } from './provider-failure'
+import { findCreator } from './creator-repository'
+import { buy, replayJournal } from './purchase/purchase'
 import { worstCaseMilliCredits } from './quota-ledger'
+import { reportKey, reportPurchase } from './report-purchase'
 
 /** The cached profile (basic, plus the report if one was bought). Never a network call. */
 export async function getCreator(deps: CoreDeps, creatorId: number): Promise<CreatorDetail> {
@@ -28,6 +30,10 @@ export async function selectCreator(
   creatorId: number,
   options: { refresh?: boolean } = {},
 ): Promise<CreatorDetail> {
+  // A report bought while the database could not be written is stored now and served free,
+  // even on "refresh": that click already paid for it.
+  const replayed = deps.journal.size > 0 ? await replayJournal(deps, deps.purchaseKinds) : null
+  const justStored = replayed?.storedKeys.includes(reportKey(creatorId)) ?? false
   const row = await requireCreator(deps, creatorId)
   const settings = await deps.settings.get()
   const now = deps.clock.now()
@@ -37,12 +43,12 @@ export async function selectCreator(
     provider: 'modash' as const,
     action: 'report',
     reason: options.refresh ? 'refresh' : 'select',
-    platform: row.platform as CreatorDetail['creator']['platform'],
+    platform: row.platform as Platform,
     creatorId,
     userId: settings.userId,
   }
 
-  if (!options.refresh && reportIsFresh(row, now, settings.reportMaxAgeDays)) {
+  if ((justStored || !options.refresh) && reportIsFresh(row, now, settings.reportMaxAgeDays)) {
     await deps.logger.record({ ...log, outcome: 'cache_hit', cacheHit: true, savedUnits: 1 })
     return detail(row, { source: 'cache', reportsCharged: 0 })
   }
@@ -59,27 +65,21 @@ export async function selectCreator(
     )
   }
 
-  const reservation = await deps.ledger.reserve('report', 1)
-  let report: Awaited<ReturnType<CoreDeps['modash']['report']>>
+  const context = {
+    creatorId,
+    platform: row.platform as Platform,
+    providerId: row.provider_id,
+  }
   try {
-    await deps.ledger.markSent(reservation)
-    report = await deps.modash.report(
-      row.platform as CreatorDetail['creator']['platform'],
-      row.provider_id,
-    )
-  } catch (err) {
-    // Modash answered but the report was lost: it was billed, so it is counted.
-    const billed = mayHaveBilled(err) ? 1 : 0
-    if (billed > 0) await deps.ledger.settle(reservation, 1, worstCaseMilliCredits('report', 1))
-    else await deps.ledger.release(reservation)
-    await deps.logger.record({
-      ...log,
-      outcome: failureOutcome(err),
-      httpStatus: failureStatus(err),
-      durationMs: failureDuration(err),
-      costUnits: billed,
-      costMilliCredits: worstCaseMilliCredits('report', billed),
+    await buy(deps, reportPurchase, {
+      key: reportKey(creatorId),
+      context,
+      reserveUnits: 1,
+      worstCaseMilliCredits: (units) => worstCaseMilliCredits('report', units),
+      audit: log,
+      call: () => deps.modash.report(context.platform, context.providerId),
     })
+  } catch (err) {
     if (
       row.has_detailed_profile === 1 &&
       err instanceof ProviderError &&
@@ -93,38 +93,6 @@ export async function selectCreator(
     }
     throw err
   }
-
-  const fetchedAt = deps.clock.now().toISOString()
-  await deps.db.transaction().execute(async (trx) => {
-    await storeReport(trx, creatorId, report.data, fetchedAt)
-    // Modash sometimes holds the email already: keep it, so enrichment never pays Clay for it.
-    const email = reportEmail(report.data.profile)
-    if (email !== null && row.email_found !== 1) {
-      await trx
-        .updateTable('creators')
-        .set({
-          email,
-          email_found: 1,
-          email_source: 'modash',
-          email_status: 'from_report',
-          email_not_found_until: null,
-        })
-        .where('id', '=', creatorId)
-        .execute()
-    }
-    await deps.ledger.settle(reservation, 1, worstCaseMilliCredits('report', 1), trx)
-    await deps.logger.record(
-      {
-        ...log,
-        outcome: 'ok',
-        httpStatus: report.meta.httpStatus,
-        durationMs: report.meta.durationMs,
-        costUnits: 1,
-        costMilliCredits: worstCaseMilliCredits('report', 1),
-      },
-      trx,
-    )
-  })
   return detail(await requireCreator(deps, creatorId), { source: 'provider', reportsCharged: 1 })
 }
 

@@ -5,6 +5,7 @@ import type { CreatorRow } from './creator-repository'
 
 export interface CachedPage {
   total: number
+  isExactMatch: boolean | null
   fetchedAt: string
   creators: CreatorRow[]
 }
@@ -18,7 +19,7 @@ export async function findCachedPage(
 ): Promise<CachedPage | null> {
   const header = await db
     .selectFrom('search_pages')
-    .select(['id', 'total', 'fetched_at'])
+    .select(['id', 'total', 'is_exact_match', 'fetched_at'])
     .where('platform', '=', platform)
     .where('filters_hash', '=', filtersHash)
     .where('page', '=', page)
@@ -31,7 +32,12 @@ export async function findCachedPage(
     .where('r.search_page_id', '=', header.id)
     .orderBy('r.position')
     .execute()
-  return { total: header.total, fetchedAt: header.fetched_at, creators }
+  return {
+    total: header.total,
+    isExactMatch: header.is_exact_match === null ? null : header.is_exact_match === 1,
+    fetchedAt: header.fetched_at,
+    creators,
+  }
 }
 
 export async function storePage(
@@ -41,6 +47,7 @@ export async function storePage(
     filtersHash: string
     page: number
     total: number
+    isExactMatch?: boolean | null
     fetchedAt: string
     creatorIds: number[]
   },
@@ -59,6 +66,7 @@ export async function storePage(
       filters_hash: args.filtersHash,
       page: args.page,
       total: args.total,
+      is_exact_match: args.isExactMatch == null ? null : args.isExactMatch ? 1 : 0,
       fetched_at: args.fetchedAt,
     })
     .returning('id')

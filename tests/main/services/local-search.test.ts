@@ -326,7 +326,6 @@ describe('local search: filters applied and not', () => {
 
 function report(bio: string): ModashReport {
   return {
-    error: false,
     profile: { userId: 'x', profile: { userId: 'x', followers: 1000 }, bio, country: 'FR' },
   }
 }

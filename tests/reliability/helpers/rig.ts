@@ -26,6 +26,8 @@ export const CLAY_CREDITS = 1_000_000
 
 export interface RigOptions {
   dataset?: SandboxCreator[]
+  /** How long a write waits for another connection's lock (SQLite busy timeout). */
+  busyTimeoutMs?: number
   modashMilliCredits?: number
   clay?: Partial<ClayEmulatorOptions>
   modashClient?: Partial<ModashClientOptions>
@@ -73,6 +75,7 @@ export async function startRig(options: RigOptions = {}) {
     clay: clients.clay,
     clayRoutineId: () => ROUTINE,
     defaultUserId: 'tester',
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   })
   const exportDir = join(tmp.dir, 'exports')
   const keys = openKeyStore({ backend: memoryKeychain, env: {} })

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initial } from './001-initial'
 import { searchIndexes } from './002-search-indexes'
+import { purchases } from './003-purchases'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -9,6 +10,7 @@ import { searchIndexes } from './002-search-indexes'
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', initial],
   ['002-search-indexes', searchIndexes],
+  ['003-purchases', purchases],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -26,6 +26,8 @@ export interface CallMeta {
 
 export interface ModashResponse<T> {
   data: T
+  /** The body exactly as Modash sent it (parsed JSON), kept for paid calls so nothing is lost. */
+  raw: unknown
   meta: CallMeta
 }
 

@@ -15,8 +15,8 @@ import {
 import type { AttemptFailure } from './modash-errors'
 import {
   dictionaryEntrySchema,
-  reportSchema,
-  searchPageSchema,
+  parseReport,
+  parseSearchPage,
   userInfoSchema,
   usersSchema,
 } from './schemas'
@@ -110,6 +110,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
           if (parsed.success) {
             return {
               data: parsed.data,
+              raw: outcome.json,
               meta: { httpStatus: outcome.status, durationMs: elapsed(), attempts: attempt },
             }
           }
@@ -137,7 +138,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         method: 'POST',
         path: `/${seg(platform)}/search`,
         body,
-        parse: (json) => searchPageSchema.safeParse(json),
+        parse: parseSearchPage,
         limiter: searchLimiter,
         paid: true,
       }),
@@ -146,7 +147,7 @@ export function createModashClient(options: ModashClientOptions): ModashApi {
         operation: 'report',
         method: 'GET',
         path: `/${seg(platform)}/profile/${seg(userId)}/report`,
-        parse: (json) => reportSchema.safeParse(json),
+        parse: (json) => parseReport(json, userId),
         limiter: reportLimiter,
         paid: true,
       }),

@@ -1,86 +1,199 @@
 import { z } from 'zod'
+import {
+  count,
+  droppedFields,
+  flag,
+  isRecord,
+  lenient,
+  lenientArray,
+  readId,
+  text,
+} from './lenient'
 
 /**
- * What we accept from Modash (`providers.md` §1.6–1.11). Responses are parsed before anything is
- * stored: a body that does not match is a provider error and nothing of it is kept. Objects are
- * loose because Modash adds fields over time; the fields we rely on are checked.
+ * What we accept from Modash (`providers.md` §1.6–1.13). The recorded live bodies differ from
+ * the documentation (no `userId` inside the inner profile, far richer reports), so paid bodies
+ * are read leniently: the few things the app cannot do without (a hit's id, the page's arrays)
+ * are required; every other field is its value, or null when absent or invalid; unknown keys are
+ * kept. A paid page or report is never thrown away over a field the app does not need.
  */
 
-const count = z.number().finite().nonnegative()
+/** The profile fields the app reads from a search hit, a report's inner profile or a users row. */
+const PROFILE_FIELDS = [
+  'fullname',
+  'username',
+  'handle',
+  'url',
+  'picture',
+  'followers',
+  'engagements',
+  'engagementRate',
+  'averageViews',
+  'isVerified',
+  'isPrivate',
+] as const
 
-export const searchProfileSchema = z.looseObject({
-  userId: z.string().min(1),
-  fullname: z.string().nullish(),
-  username: z.string().nullish(),
-  handle: z.string().nullish(),
-  url: z.string().nullish(),
-  picture: z.string().nullish(),
-  followers: count.nullish(),
-  engagements: count.nullish(),
-  engagementRate: count.nullish(),
-  averageViews: count.nullish(),
-  isVerified: z.boolean().nullish(),
-})
-export type ModashSearchProfile = z.infer<typeof searchProfileSchema>
-
-export const searchHitSchema = z.looseObject({
-  userId: z.string().min(1),
-  profile: searchProfileSchema,
+const profileFields = z.looseObject({
+  fullname: lenient(text),
+  username: lenient(text),
+  handle: lenient(text),
+  url: lenient(text),
+  picture: lenient(text),
+  followers: lenient(count),
+  engagements: lenient(count),
+  engagementRate: lenient(count),
+  averageViews: lenient(count),
+  isVerified: lenient(flag),
+  isPrivate: lenient(flag),
 })
 
-export const searchPageSchema = z.looseObject({
-  error: z.literal(false),
-  total: z.number().int().nonnegative(),
-  isExactMatch: z.boolean().optional(),
-  directs: z.array(searchHitSchema).default([]),
-  lookalikes: z.array(searchHitSchema).default([]),
-})
-export type ModashSearchPage = z.infer<typeof searchPageSchema>
+/** A creator's basic profile as the app keeps it: the id always, every other fact or null. */
+export interface ModashSearchProfile {
+  userId: string
+  fullname?: string | null
+  username?: string | null
+  handle?: string | null
+  url?: string | null
+  picture?: string | null
+  followers?: number | null
+  engagements?: number | null
+  engagementRate?: number | null
+  averageViews?: number | null
+  isVerified?: boolean | null
+  isPrivate?: boolean | null
+  [key: string]: unknown
+}
+
+export interface ModashSearchHit {
+  userId: string
+  profile: ModashSearchProfile
+  /** Fields Modash sent with a value the app could not trust; they are kept as unknown. */
+  invalidFields: string[]
+}
+
+export interface ModashSearchPage {
+  /** Modash's number as sent: for a broad query the size of its index, not a count of matches. */
+  total: number | null
+  isExactMatch: boolean | null
+  directs: ModashSearchHit[]
+  lookalikes: ModashSearchHit[]
+  /** Hits without a usable id: billed by Modash, but nothing of them can be kept. */
+  unreadableRows: number
+}
+
+type Parsed<T> = { success: true; data: T } | { success: false }
+
+/** Reads a profile object; `userId` comes from the caller (the hit), else from the profile. */
+export function readProfile(
+  raw: unknown,
+  fallbackId: string | null,
+): { profile: ModashSearchProfile; invalidFields: string[] } | null {
+  const source = isRecord(raw) ? raw : {}
+  const userId = fallbackId ?? readId(source.userId)
+  if (userId === null) return null
+  const read = profileFields.parse(source)
+  return {
+    profile: { ...read, userId },
+    invalidFields: droppedFields(source, read, PROFILE_FIELDS),
+  }
+}
+
+function readHits(value: unknown): { hits: ModashSearchHit[]; unreadable: number } {
+  const hits: ModashSearchHit[] = []
+  let unreadable = 0
+  for (const raw of Array.isArray(value) ? value : []) {
+    const hit = isRecord(raw) ? raw : {}
+    // The live API puts the id on the hit only; the docs' example repeats it inside.
+    const inner = isRecord(hit.profile) ? hit.profile : null
+    const read =
+      inner === null ? null : readProfile(inner, readId(hit.userId) ?? readId(inner.userId))
+    if (read === null) unreadable += 1
+    else hits.push({ userId: read.profile.userId, ...read })
+  }
+  return { hits, unreadable }
+}
+
+/** Not an error envelope: `error` is absent or false. */
+function isSuccessBody(json: unknown): json is Record<string, unknown> {
+  return isRecord(json) && (json.error === undefined || json.error === false)
+}
+
+export function parseSearchPage(json: unknown): Parsed<ModashSearchPage> {
+  if (!isSuccessBody(json)) return { success: false }
+  if (!Array.isArray(json.directs) && !Array.isArray(json.lookalikes)) return { success: false }
+  const directs = readHits(json.directs)
+  const lookalikes = readHits(json.lookalikes)
+  const total = z.number().int().nonnegative().safeParse(json.total)
+  return {
+    success: true,
+    data: {
+      total: total.success ? total.data : null,
+      isExactMatch: typeof json.isExactMatch === 'boolean' ? json.isExactMatch : null,
+      directs: directs.hits,
+      lookalikes: lookalikes.hits,
+      unreadableRows: directs.unreadable + lookalikes.unreadable,
+    },
+  }
+}
 
 const weighted = z.looseObject({
-  code: z.string().optional(),
-  name: z.string().optional(),
+  code: lenient(text),
+  name: lenient(text),
   weight: count,
 })
 
-export const reportSchema = z.looseObject({
-  error: z.literal(false),
-  profile: z.looseObject({
-    userId: z.string().min(1),
-    profile: searchProfileSchema,
-    bio: z.string().nullish(),
-    description: z.string().nullish(),
-    country: z.string().nullish(),
-    city: z.string().nullish(),
-    gender: z.string().nullish(),
-    language: z.looseObject({ code: z.string(), name: z.string().optional() }).nullish(),
-    isPrivate: z.boolean().nullish(),
-    isVerified: z.boolean().nullish(),
-    contacts: z.array(z.looseObject({ type: z.string(), value: z.string() })).nullish(),
-    audience: z
-      .looseObject({
-        credibility: count.nullish(),
-        genders: z.array(weighted).nullish(),
-        ages: z.array(weighted).nullish(),
-        geoCountries: z.array(weighted).nullish(),
-        languages: z.array(weighted).nullish(),
-      })
-      .nullish(),
-  }),
+const reportFields = z.looseObject({
+  bio: lenient(text),
+  description: lenient(text),
+  country: lenient(text),
+  city: lenient(text),
+  gender: lenient(text),
+  language: lenient(z.looseObject({ code: z.string(), name: lenient(text) })),
+  isPrivate: lenient(flag),
+  isVerified: lenient(flag),
+  contacts: lenientArray(z.looseObject({ type: z.string(), value: z.string() })),
+  audience: lenient(
+    z.looseObject({
+      credibility: lenient(count),
+      genders: lenientArray(weighted),
+      ages: lenientArray(weighted),
+      geoCountries: lenientArray(weighted),
+      languages: lenientArray(weighted),
+    }),
+  ),
 })
-export type ModashReport = z.infer<typeof reportSchema>
+
+export type ModashReportProfile = z.output<typeof reportFields> & {
+  userId: string
+  profile: ModashSearchProfile
+}
+
+export interface ModashReport {
+  profile: ModashReportProfile
+}
+
+/** A report; its creator id is the report's own, else the id the report was bought for. */
+export function parseReport(json: unknown, requestedId: string): Parsed<ModashReport> {
+  if (!isSuccessBody(json) || !isRecord(json.profile)) return { success: false }
+  const body = json.profile
+  const userId = readId(body.userId) ?? requestedId
+  const inner = readProfile(isRecord(body.profile) ? body.profile : {}, userId)
+  if (inner === null) return { success: false }
+  const read = reportFields.parse(body)
+  return { success: true, data: { profile: { ...read, userId, profile: inner.profile } } }
+}
 
 export const usersSchema = z.looseObject({
-  error: z.literal(false),
+  error: z.literal(false).optional(),
   users: z.array(
     z.looseObject({
-      userId: z.string().min(1),
-      username: z.string().nullish(),
-      fullname: z.string().nullish(),
-      picture: z.string().nullish(),
-      profile_picture: z.string().nullish(),
-      followers: count.nullish(),
-      isVerified: z.boolean().nullish(),
+      userId: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String),
+      username: lenient(text),
+      fullname: lenient(text),
+      picture: lenient(text),
+      profile_picture: lenient(text),
+      followers: lenient(count),
+      isVerified: lenient(flag),
     }),
   ),
 })
@@ -97,8 +210,12 @@ export const dictionaryEntrySchema = z.looseObject({
 })
 export type DictionaryEntry = z.infer<typeof dictionaryEntrySchema>
 
+/**
+ * `/user/info`. Whether live bodies carry `error: false` is not known, and `rawRequests` has been
+ * seen negative (Modash lets the last batch through), so only finiteness is required.
+ */
 export const userInfoSchema = z.looseObject({
-  error: z.literal(false),
+  error: z.literal(false).optional(),
   billing: z.looseObject({ credits: z.number().finite(), rawRequests: z.number().finite() }),
   rateLimits: z.unknown().optional(),
 })

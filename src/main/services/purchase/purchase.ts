@@ -1,0 +1,285 @@
+import type { Kysely } from 'kysely'
+import type { Meter } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import { describeStorageProblem, storageProblem, toStorageError } from '../../db/storage-errors'
+import type { Database } from '../../db/schema'
+import type { CallMeta } from '../../providers/modash/modash-api'
+import type { ApiCallEntry } from '../api-logger'
+import type { CoreDeps } from '../core-deps'
+import { failureDuration, failureOutcome, failureStatus, mayHaveBilled } from '../provider-failure'
+import { PurchaseJournal } from './purchase-journal'
+import type { JournalEntry } from './purchase-journal'
+
+/**
+ * What one kind of purchase (a search page, a report, a Clay run start) does with a paid answer.
+ * `read` parses a kept body again, so a journal replay stores exactly what a live call would.
+ */
+export interface PurchaseKind<C, D, R> {
+  name: string
+  provider: 'modash' | 'clay'
+  meter: Meter
+  read(raw: unknown, context: C): D | null
+  /** What the provider charged for this answer: units of the meter and Modash milli-credits. */
+  charge(data: D, context: C): { units: number; milliCredits: number }
+  /** Writes the cache rows, inside the purchase's transaction. */
+  store(trx: Kysely<Database>, deps: CoreDeps, context: C, data: D, boughtAt: string): Promise<R>
+}
+
+/** A registry of kinds is heterogeneous by design: each entry's context and body are its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPurchaseKind = PurchaseKind<any, any, any>
+
+export interface PurchaseOrder<C, D> {
+  /** What is bought; the same key is never bought twice while its answer waits in the journal. */
+  key: string
+  context: C
+  /** The worst case reserved on the ledger before the call. */
+  reserveUnits: number
+  /** What the worst case costs if an answer was lost on its way (billed but unseen). */
+  worstCaseMilliCredits: (units: number) => number
+  call(): Promise<{ data: D; raw: unknown; meta: CallMeta }>
+  /** The audit row, without what the call's outcome fills in. */
+  audit: Omit<
+    ApiCallEntry,
+    'outcome' | 'httpStatus' | 'durationMs' | 'costUnits' | 'costMilliCredits'
+  >
+}
+
+export interface Bought<D, R> {
+  result: R
+  /** The answer as the client read it. */
+  data: D
+  units: number
+  milliCredits: number
+}
+
+/**
+ * The one purchase routine: reserve the worst case → mark it sent → call → journal the answer
+ * → store it, settle the reservation to what was charged and write the audit row, in one
+ * transaction. The guarantees live here and nowhere else:
+ *
+ * - nothing is bought twice: a purchase whose answer is still waiting in the journal refuses to
+ *   buy again and stores the waiting answer instead;
+ * - what was bought is durable before anything can fail: the answer is fsynced to the journal
+ *   before the database is touched, and stored from there at the next click or start;
+ * - the ledger is never below what the provider charged: a failed call that may have been
+ *   billed is counted at its worst case, and a reservation that cannot be settled (the database
+ *   refused) stays marked sent, so the next start counts it;
+ * - the audit row is always written, with the cache rows or with the replay;
+ * - a storage failure is a typed `STORAGE` error in plain words, never a bare INTERNAL.
+ */
+export async function buy<C, D, R>(
+  deps: CoreDeps,
+  kind: PurchaseKind<C, D, R>,
+  order: PurchaseOrder<C, D>,
+): Promise<Bought<D, R>> {
+  await refuseWhileWaiting(deps, order.key)
+  const reservation = await storage('Nothing was charged, but the purchase could not start', () =>
+    deps.ledger.reserve(kind.meter, order.reserveUnits),
+  )
+  await storage('Nothing was charged, but the purchase could not start', async () => {
+    try {
+      await deps.ledger.markSent(reservation)
+    } catch (err) {
+      await deps.ledger.release(reservation).catch(() => undefined)
+      throw err
+    }
+  })
+
+  let answer: Awaited<ReturnType<PurchaseOrder<C, D>['call']>>
+  try {
+    answer = await order.call()
+  } catch (err) {
+    await recordFailedCall(deps, order, reservation, err)
+    throw err
+  }
+
+  const charge = kind.charge(answer.data, order.context)
+  const entry: JournalEntry = {
+    id: PurchaseJournal.newId(),
+    key: order.key,
+    kind: kind.name,
+    provider: kind.provider,
+    context: order.context,
+    raw: answer.raw,
+    reservation,
+    charge,
+    audit: {
+      ...order.audit,
+      outcome: 'ok',
+      httpStatus: answer.meta.httpStatus,
+      durationMs: answer.meta.durationMs,
+      costUnits: charge.units,
+      costMilliCredits: charge.milliCredits,
+    },
+    boughtAt: deps.clock.now().toISOString(),
+  }
+  let journaled = true
+  try {
+    deps.journal.write(entry)
+  } catch {
+    // The disk refused even a small file; the database may still take the answer below.
+    journaled = false
+  }
+  let result: R
+  try {
+    result = await deps.db
+      .transaction()
+      .execute((trx) => storeEntry(trx, deps, kind, entry, answer.data))
+  } catch (err) {
+    throw boughtButNotStored(err, entry, journaled)
+  }
+  if (journaled) deps.journal.remove(entry.id)
+  return { result, data: answer.data, ...charge }
+}
+
+/**
+ * Stores the answers still waiting in the journal. Run at start (before the ledger recovers
+ * reservations, so each is settled to its real charge) and before any purchase or cache read
+ * while something waits. Stops at the first storage failure: the rest wait for the next try.
+ */
+export async function replayJournal(
+  deps: CoreDeps,
+  kinds: readonly AnyPurchaseKind[],
+): Promise<{ storedKeys: string[]; waiting: number }> {
+  const storedKeys: string[] = []
+  for (const entry of deps.journal.entries()) {
+    const kind = kinds.find((k) => k.name === entry.kind)
+    if (kind === undefined) continue
+    try {
+      await storeOnce(deps, kind, entry, kind.read(entry.raw, entry.context))
+    } catch (err) {
+      if (storageProblem(err) !== null) break
+      // The kept body no longer stores (a bug, or a body this version cannot use): keep the
+      // purchase, its charge and its audit row without cache rows, rather than block the key.
+      await storeOnce(deps, kind, entry, null)
+    }
+    deps.journal.remove(entry.id)
+    storedKeys.push(entry.key)
+  }
+  return { storedKeys, waiting: deps.journal.size }
+}
+
+/** Stores a journal entry unless an earlier replay or the live path already did. */
+async function storeOnce<C, D, R>(
+  deps: CoreDeps,
+  kind: PurchaseKind<C, D, R>,
+  entry: JournalEntry,
+  data: D | null,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const done = await trx
+      .selectFrom('purchases')
+      .select('id')
+      .where('id', '=', entry.id)
+      .executeTakeFirst()
+    if (!done) await storeEntry(trx, deps, kind, entry, data)
+  })
+}
+
+async function storeEntry<C, D, R>(
+  trx: Kysely<Database>,
+  deps: CoreDeps,
+  kind: PurchaseKind<C, D, R>,
+  entry: JournalEntry,
+  data: D | null,
+): Promise<R> {
+  await trx
+    .insertInto('purchases')
+    .values({
+      id: entry.id,
+      purchase_key: entry.key,
+      kind: entry.kind,
+      provider: entry.provider,
+      context_json: JSON.stringify(entry.context),
+      response_json: entry.raw === undefined ? null : JSON.stringify(entry.raw),
+      units: entry.charge.units,
+      millicredits: entry.charge.milliCredits,
+      http_status: entry.audit.httpStatus ?? null,
+      bought_at: entry.boughtAt,
+      stored_at: deps.clock.now().toISOString(),
+    })
+    .execute()
+  await deps.ledger.settle(
+    entry.reservation,
+    Math.min(entry.charge.units, entry.reservation.units),
+    entry.charge.milliCredits,
+    trx,
+  )
+  await deps.logger.record(entry.audit, trx)
+  // A body this version can no longer read is still kept above, with its charge and audit row.
+  return data === null
+    ? (undefined as R)
+    : kind.store(trx, deps, entry.context as C, data, entry.boughtAt)
+}
+
+async function refuseWhileWaiting(deps: CoreDeps, key: string): Promise<void> {
+  if (deps.journal.pendingFor(key) === undefined) return
+  await replayJournal(deps, deps.purchaseKinds)
+  const waiting = deps.journal.pendingFor(key)
+  if (waiting === undefined) return
+  throw new AppError(
+    'STORAGE',
+    'This was already bought and is waiting to be saved: the database still cannot be written. ' +
+      'Nothing more was charged; try again once the database is free.',
+    { storage: 'waiting', purchaseKey: key },
+  )
+}
+
+async function recordFailedCall<C, D>(
+  deps: CoreDeps,
+  order: PurchaseOrder<C, D>,
+  reservation: Awaited<ReturnType<CoreDeps['ledger']['reserve']>>,
+  err: unknown,
+): Promise<void> {
+  // An answer lost on its way may have been billed: count the worst case, never less.
+  const billed = mayHaveBilled(err) ? reservation.units : 0
+  const milliCredits = billed > 0 ? order.worstCaseMilliCredits(billed) : 0
+  // If the database refuses these writes, the reservation stays marked sent and the next start
+  // counts its worst case: the ledger over-counts, never under-counts. The provider's failure
+  // is what the user must see, so a storage failure here is not thrown over it.
+  await Promise.resolve(
+    billed > 0
+      ? deps.ledger.settle(reservation, billed, milliCredits)
+      : deps.ledger.release(reservation),
+  ).catch(() => undefined)
+  await deps.logger
+    .record({
+      ...order.audit,
+      outcome: failureOutcome(err),
+      httpStatus: failureStatus(err),
+      durationMs: failureDuration(err),
+      costUnits: billed,
+      costMilliCredits: milliCredits,
+    })
+    .catch(() => undefined)
+}
+
+async function storage<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task()
+  } catch (err) {
+    throw toStorageError(err, what) ?? err
+  }
+}
+
+function boughtButNotStored(err: unknown, entry: JournalEntry, journaled: boolean): unknown {
+  const problem = storageProblem(err)
+  if (problem === null && journaled) return err
+  const units = entry.charge.units
+  const kept = journaled
+    ? 'It is kept safely and will be saved as soon as the database can be written; asking again will not charge you again.'
+    : 'It could not be kept either, so it may have to be bought again.'
+  return new AppError(
+    'STORAGE',
+    `Bought (${units} ${units === 1 ? 'unit' : 'units'} charged) but not saved: ${
+      problem === null ? 'an unexpected error' : describeStorageProblem(problem)
+    }. ${kept}`,
+    {
+      storage: problem ?? 'unknown',
+      charged: units,
+      chargedMilliCredits: entry.charge.milliCredits,
+      kept: journaled,
+    },
+  )
+}

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+import type { Platform } from '../../shared/platforms'
+import { PAGE_SIZE } from '../../shared/search-filters'
+import type { SearchFilters } from '../../shared/search-filters'
+import type { Database } from '../db/schema'
+import { parseSearchPage } from '../providers/modash/schemas'
+import type { ModashSearchPage } from '../providers/modash/schemas'
+import type { CoreDeps } from './core-deps'
+import type { CreatorRow } from './creator-repository'
+import { upsertBasicProfiles } from './creator-repository'
+import type { PurchaseKind } from './purchase/purchase'
+import { worstCaseMilliCredits } from './quota-ledger'
+import { storePage } from './search-cache'
+
+/** Which page of which search; also what a journal replay needs to store the page again. */
+export interface SearchContext {
+  platform: Platform
+  page: number
+  hash: string
+  canonical: SearchFilters
+  userId: string
+}
+
+export function searchKey(ctx: Pick<SearchContext, 'platform' | 'hash' | 'page'>): string {
+  return `search:${ctx.platform}:${ctx.hash}:${ctx.page}`
+}
+
+/** Results Modash billed for a page: every hit it returned, readable or not. */
+export function billedResults(data: ModashSearchPage): number {
+  return data.directs.length + data.lookalikes.length + data.unreadableRows
+}
+
+/** A bought search page: its creators upserted, its order kept, the request logged. */
+export const searchPurchase: PurchaseKind<SearchContext, ModashSearchPage, CreatorRow[]> = {
+  name: 'search',
+  provider: 'modash',
+  meter: 'discovery',
+  read: (raw) => {
+    const parsed = parseSearchPage(raw)
+    return parsed.success ? parsed.data : null
+  },
+  charge: (data) => {
+    const units = billedResults(data)
+    return { units, milliCredits: worstCaseMilliCredits('discovery', units) }
+  },
+  store: async (trx, deps, ctx, data, boughtAt) => {
+    const hits = [...data.directs, ...data.lookalikes]
+    const ids = await upsertBasicProfiles(
+      trx,
+      ctx.platform,
+      hits.map((h) => h.profile),
+      boughtAt,
+    )
+    const orderedIds = [
+      ...new Set(hits.map((h) => ids.get(h.userId)).filter((id): id is number => id !== undefined)),
+    ]
+    await storePage(trx, {
+      platform: ctx.platform,
+      filtersHash: ctx.hash,
+      page: ctx.page,
+      total: knownTotal(data, ctx.page),
+      isExactMatch: data.isExactMatch,
+      fetchedAt: boughtAt,
+      creatorIds: orderedIds,
+    })
+    await recordSearchRequest(trx, deps, ctx, billedResults(data), 'provider')
+    const rows = await trx
+      .selectFrom('creators')
+      .selectAll()
+      .where('id', 'in', orderedIds.length > 0 ? orderedIds : [-1])
+      .execute()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return orderedIds.map((id) => byId.get(id)).filter((r) => r !== undefined)
+  },
+}
+
+/**
+ * Modash's total, or when it sent none that can be read, the fewest matches this page proves
+ * (the pages before it were full, and this one's hits).
+ */
+function knownTotal(data: ModashSearchPage, page: number): number {
+  return data.total ?? page * PAGE_SIZE + billedResults(data)
+}
+
+/** One row per search the user ran, whatever answered it (`search_requests`). */
+export async function recordSearchRequest(
+  db: Kysely<Database>,
+  deps: CoreDeps,
+  ctx: SearchContext,
+  resultCount: number,
+  source: string,
+): Promise<void> {
+  await db
+    .insertInto('search_requests')
+    .values({
+      user_id: ctx.userId,
+      platform: ctx.platform,
+      filters_json: JSON.stringify(ctx.canonical),
+      filters_hash: ctx.hash,
+      page: ctx.page,
+      requested_count: PAGE_SIZE,
+      result_count: resultCount,
+      source,
+      created_at: deps.clock.now().toISOString(),
+    })
+    .execute()
+}
