@@ -68,6 +68,10 @@ const WORDS: Record<Exclude<ErrorCode, 'QUOTA_EXCEEDED'>, (e: ErrorInfo) => Erro
     title: 'Not allowed right now',
     detail: 'This action is blocked in the current mode (for example offline or sandbox).',
   }),
+  STORAGE: (e) => ({
+    title: 'The local database could not be used',
+    detail: e.message,
+  }),
   INTERNAL: () => ({
     title: 'Something went wrong inside Creator Desk',
     detail: 'Try again. If it keeps happening, restart the app.',

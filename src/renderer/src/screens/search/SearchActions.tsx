@@ -3,6 +3,7 @@ import { StaleBanner } from '../../components/StaleBanner'
 import { ageInDays, formatAge, formatInt, plural } from '../../lib/format'
 import { selectOffline, useSettingsStore } from '../../stores/settings-store'
 import { useSearchStore } from '../../stores/search-store'
+import { matchesWords } from '../../lib/total-words'
 import { useSearchLabels } from './use-search-labels'
 
 const SOURCE_WORDS = {
@@ -21,9 +22,8 @@ function Summary() {
       : ' · free'
   return (
     <p className="summary" role="status">
-      Showing {formatInt(rows)} of {formatInt(result.total)}
-      {result.totalIsCapped ? '+' : ''} matches · last page {SOURCE_WORDS[result.source]}, fetched{' '}
-      {formatAge(ageInDays(result.fetchedAt))}
+      Showing {formatInt(rows)} of {matchesWords(result)} · last page {SOURCE_WORDS[result.source]},
+      fetched {formatAge(ageInDays(result.fetchedAt))}
       {charged}
     </p>
   )
@@ -76,6 +76,16 @@ export function SearchActions() {
       {error && <ErrorMessage error={error} onRetry={() => void search()} />}
       {stale && <StaleBanner fetchedAt={result.fetchedAt} reason={result.staleReason} />}
       <Summary />
+      {result?.dataNotes && result.dataNotes.length > 0 && (
+        <ul
+          className="callout callout-warn"
+          aria-label="What Modash sent that could not all be kept"
+        >
+          {result.dataNotes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
     </div>
   )
 }
