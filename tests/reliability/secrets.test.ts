@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportFolder } from '../../src/main/app/export-folder'
 import { startServices } from '../../src/main/app/start-services'
 import type { RunningServices } from '../../src/main/app/start-services'
+import { MIN_SECRET_FRAGMENT } from '../../src/main/providers/scrub-secret'
 import { DATABASE_FILE } from '../../src/main/db/database'
 import { openKeyStore } from '../../src/main/keychain'
 import { startPreviewServer } from '../../src/main/preview/preview-server'
@@ -189,10 +190,12 @@ describe('secrets', () => {
     expect(files.some((f) => f.startsWith(join(tmp.dir, `${DATABASE_FILE}-wal`)))).toBe(true)
     expect(files.some((f) => f.includes('.csv\n'))).toBe(true)
     for (const secret of SECRETS) {
-      // The random tail alone would do: a key cut short or re-wrapped still leaks.
-      const tail = secret.slice(-20)
-      for (const [where, text] of places) {
-        expect(text.includes(tail), `${secret.slice(0, 9)}… found in ${where}`).toBe(false)
+      // Every 8-character window: a key cut short, its beginning alone, or re-wrapped still leaks.
+      for (let i = 0; i + MIN_SECRET_FRAGMENT <= secret.length; i++) {
+        const window = secret.slice(i, i + MIN_SECRET_FRAGMENT)
+        for (const [where, text] of places) {
+          expect(text.includes(window), `characters ${i}… of a key found in ${where}`).toBe(false)
+        }
       }
     }
     recordFigures('secrets', {

@@ -1,6 +1,7 @@
 import type { HttpOutcome } from '../http/http-request'
 import { parseRetryAfter } from '../http/backoff'
 import { ProviderError } from '../provider-error'
+import { bounded, scrubSecret } from '../scrub-secret'
 import type { Billed } from '../provider-error'
 import { errorEnvelopeSchema } from './schemas'
 
@@ -55,7 +56,8 @@ export function classifyFailure(operation: string, outcome: HttpOutcome): Attemp
   const code = envelope.success ? envelope.data.code : null
   const said = envelope.success && envelope.data.message ? `: ${envelope.data.message}` : ''
   const message = `Modash ${operation} failed (HTTP ${status}${code ? ` ${code}` : ''})${said}`
-  const base = { message: message.slice(0, 300), httpStatus: status, retryAfterMs: null }
+  // Not cut here: the token is scrubbed from the whole text first (`toProviderError`).
+  const base = { message, httpStatus: status, retryAfterMs: null }
   const final = (c: ProviderErrorCode, providerCode: string): AttemptFailure => ({
     ...base,
     code: c,
@@ -131,12 +133,12 @@ export function toProviderError(
   durationMs: number,
   token: string,
 ): ProviderError {
-  const scrub = (text: string) => (token === '' ? text : text.split(token).join('[redacted]'))
+  const scrub = (text: string, max: number) => bounded(scrubSecret(text, token), max)
   return new ProviderError({
     provider: 'modash',
     code: failure.code,
-    providerCode: scrub(failure.providerCode),
-    message: scrub(failure.message),
+    providerCode: scrub(failure.providerCode, 64),
+    message: scrub(failure.message, 300),
     httpStatus: failure.httpStatus,
     retryable: failure.retryable,
     attempts,
