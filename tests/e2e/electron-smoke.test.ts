@@ -31,7 +31,7 @@ function skipReason(): string | null {
     return 'the app is not built; run `npm run build` first'
   }
   if (!existsSync(join(ROOT, 'native/electron/better_sqlite3.node'))) {
-    return 'no Electron build of better-sqlite3; run `npm run build:native-electron` first'
+    return 'no Electron build of better-sqlite3; run `npm run native:electron` first'
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'no display; run under xvfb-run'

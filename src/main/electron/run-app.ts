@@ -69,7 +69,7 @@ export function runElectronApp(): void {
       exists: existsSync,
     })
     if (nativeBinding === undefined) {
-      log('No Electron build of better-sqlite3 found; run `npm run build:native-electron`.')
+      log('No Electron build of better-sqlite3 found; run `npm run native:electron`.')
     }
     const keys = openKeyStore({ backend: () => osKeychainBackend(), env: process.env, log })
     services = await startServices({
