@@ -99,7 +99,7 @@ describe('generateDataset', () => {
     const cityCountry = new Map(CITIES.map((c) => [c.id, c.countryCode]))
     const bad = dataset.filter(
       (c) =>
-        !countryCodes.has(c.country) ||
+        (c.country !== null && !countryCodes.has(c.country)) ||
         !languageCodes.has(c.language) ||
         (c.cityId !== null && cityCountry.get(c.cityId) !== c.country) ||
         c.interests.some((id) => !interestIds.has(id)),
@@ -108,6 +108,30 @@ describe('generateDataset', () => {
     const us = dataset.filter((c) => c.country === 'US').length / dataset.length
     expect(us).toBeGreaterThan(0.2)
     expect(us).toBeLessThan(0.4)
+  })
+
+  it('leaves about a tenth without a location (a live report had none)', () => {
+    const unlocated = dataset.filter((c) => c.country === null)
+    expect(unlocated.length / dataset.length).toBeGreaterThan(0.07)
+    expect(unlocated.length / dataset.length).toBeLessThan(0.13)
+    expect(
+      unlocated.filter((c) => c.city !== null || c.cityId !== null || c.state !== null),
+    ).toEqual([])
+    // Spread over every platform, not bunched in one.
+    for (const platform of ['instagram', 'tiktok', 'youtube'])
+      expect(unlocated.some((c) => c.platform === platform)).toBe(true)
+  })
+
+  it('gives Instagram creators with a YouTube channel its link, some of them nothing else', () => {
+    const linked = dataset.filter((c) => c.youtubeLink !== null)
+    expect(linked.filter((c) => c.platform !== 'instagram' || !c.hasYouTube)).toEqual([])
+    expect(dataset.filter((c) => c.hasYouTube && c.youtubeLink === null)).toEqual([])
+    expect(
+      linked.filter((c) => !/^https:\/\/www\.youtube\.com\/@[a-z0-9_]+$/.test(c.youtubeLink ?? '')),
+    ).toEqual([])
+    const onlyLink = linked.filter((c) => c.contacts.length === 0)
+    expect(onlyLink.length).toBeGreaterThan(linked.length / 3)
+    expect(onlyLink.length).toBeLessThan(linked.length)
   })
 
   it('gives audiences shares that sum to 1 and credibility in 0.5..0.95', () => {

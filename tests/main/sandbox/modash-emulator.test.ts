@@ -3,6 +3,7 @@ import { generateDataset } from '../../../src/main/sandbox/dataset/generate-data
 import type { SandboxCreator } from '../../../src/main/sandbox/dataset/generate-dataset'
 import { startModashEmulator } from '../../../src/main/sandbox/modash-emulator'
 import type { ModashEmulator } from '../../../src/main/sandbox/modash-emulator'
+import { INDEX_SIZES } from '../../../src/main/sandbox/modash-emulator/search-scope'
 
 const TOKEN = 'emu-test-token'
 const dataset = generateDataset({ seed: 11, perPlatform: 400 })
@@ -59,22 +60,38 @@ async function search(body: unknown, e = emu, token = TOKEN, platform = 'instagr
   return { status: res.status, body: await json<SearchPage & Envelope>(res) }
 }
 
-/** Every page of a search, in order (pages after the first fetched together). */
+/**
+ * Every page of a search, in order. A narrow query's `total` counts its matches; a broad one's
+ * is Modash's whole index, so those are read page by page until one comes back short.
+ */
 async function searchAll(filter: unknown, extra: Record<string, unknown> = {}): Promise<Hit[]> {
   const first = await search({ page: 0, filter, ...extra })
   expect(first.status).toBe(200)
-  const pages = Math.ceil(first.body.total / 15)
-  const rest = await Promise.all(
-    Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
-      search({ page: i + 1, filter, ...extra }),
-    ),
-  )
-  expect(rest.every((r) => r.status === 200)).toBe(true)
-  const hits = [first, ...rest].flatMap((r) => r.body.lookalikes)
-  expect(hits).toHaveLength(first.body.total)
-  expect(rest.slice(0, -1).every((r) => r.body.lookalikes.length === 15)).toBe(true)
+  const pages = [first]
+  if (first.body.isExactMatch) {
+    const count = Math.ceil(first.body.total / 15)
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, count - 1) }, (_, i) =>
+        search({ page: i + 1, filter, ...extra }),
+      ),
+    )
+    pages.push(...rest)
+  } else {
+    while (hitsOf(pages.at(-1)?.body).length === 15)
+      pages.push(await search({ page: pages.length, filter, ...extra }))
+  }
+  expect(pages.every((r) => r.status === 200)).toBe(true)
+  const hits = pages.flatMap((r) => hitsOf(r.body))
+  if (first.body.isExactMatch) expect(hits).toHaveLength(first.body.total)
+  expect(pages.slice(0, -1).every((r) => hitsOf(r.body).length === 15)).toBe(true)
   return hits
 }
+
+/** A page's hits in Modash's order: the directs, then the lookalikes. */
+const hitsOf = (page: SearchPage | undefined): Hit[] => [
+  ...(page?.directs ?? []),
+  ...(page?.lookalikes ?? []),
+]
 
 async function expectMatches(filter: unknown, keep: (c: SandboxCreator) => boolean) {
   const expected = instagram.filter(keep).map((c) => c.userId)
@@ -175,37 +192,101 @@ describe('search validation', () => {
 describe('search results', () => {
   it('pages the whole platform in followers order, 15 at a time', async () => {
     const first = await search({ page: 0 })
-    expect(first.body).toMatchObject({ error: false, total: 400, isExactMatch: true, directs: [] })
     expect(first.body.lookalikes).toHaveLength(15)
     const all = await searchAll(undefined)
     const expected = [...instagram].sort(
       (a, b) => b.followers - a.followers || (a.userId < b.userId ? -1 : 1),
     )
     expect(all.map((h) => h.userId)).toEqual(expected.map((c) => c.userId))
-    const beyond = await search({ page: 30 })
-    expect(beyond.body.total).toBe(400)
-    expect(beyond.body.lookalikes).toEqual([])
   })
 
-  it('returns the documented profile fields per platform', async () => {
+  it('answers a broad query with the index size, and pages past the dataset empty', async () => {
+    // The size a recorded live Instagram query answered (providers.md §1.13).
+    expect(INDEX_SIZES.instagram).toBe(59_536_871)
+    for (const platform of ['instagram', 'tiktok', 'youtube'] as const) {
+      const broad = await search({ page: 0 }, emu, TOKEN, platform)
+      expect(broad.body).toMatchObject({
+        error: false,
+        total: INDEX_SIZES[platform],
+        isExactMatch: false,
+        directs: [],
+      })
+      expect(Object.keys(broad.body).sort()).toEqual(
+        ['directs', 'error', 'isExactMatch', 'lookalikes', 'total'].sort(),
+      )
+    }
+    const byFollowers = await search({
+      page: 0,
+      filter: { influencer: { followers: { min: 10_000 } } },
+    })
+    expect(byFollowers.body).toMatchObject({ total: INDEX_SIZES.instagram, isExactMatch: false })
+    const before = emu.balance(TOKEN)
+    const beyond = await search({ page: 30 })
+    expect(beyond.status).toBe(200)
+    expect(beyond.body).toMatchObject({ total: INDEX_SIZES.instagram, directs: [], lookalikes: [] })
+    expect(emu.balance(TOKEN)).toBe(before)
+  })
+
+  it('answers a narrower query with the number of matches, exactly', async () => {
+    const filter = { influencer: { gender: 'FEMALE', followers: { min: 10_000 } } }
+    const expected = instagram.filter((c) => c.gender === 'FEMALE' && c.followers >= 10_000)
+    const page = await search({ page: 0, filter })
+    expect(page.body).toMatchObject({ total: expected.length, isExactMatch: true })
+    const audience = await search({ page: 0, filter: { audience: { credibility: 0.9 } } })
+    expect(audience.body).toMatchObject({
+      total: instagram.filter((c) => c.audience.credibility >= 0.9).length,
+      isExactMatch: true,
+    })
+  })
+
+  it('lists the accounts a relevance filter names exactly as directs, the rest as lookalikes', async () => {
+    const [a, b] = instagram.filter((c) => c.niche === 'fitness')
+    if (!a || !b) throw new Error('the dataset has no two fitness creators')
+    const relevance = [`@${a.username}`, `@${b.username.toUpperCase()}`, '@nobody.here.at.all']
+    const sameNiche = instagram.filter((c) => c.niche === 'fitness')
+    const page = await search({ page: 0, filter: { influencer: { relevance } } })
+    expect(page.body.total).toBe(sameNiche.length)
+    expect(page.body.isExactMatch).toBe(true)
+    expect(page.body.directs.map((h) => h.userId).sort()).toEqual([a.userId, b.userId].sort())
+    expect(page.body.lookalikes).toHaveLength(13)
+    const lookalikeIds = page.body.lookalikes.map((h) => h.userId)
+    expect(lookalikeIds).not.toContain(a.userId)
+    expect(lookalikeIds).not.toContain(b.userId)
+    // Directs are billed like any other result.
+    expect(emu.calls().at(-1)).toMatchObject({ costMilliCredits: 150 })
+    const all = await searchAll({ influencer: { relevance } })
+    expect(new Set(all.map((h) => h.userId)).size).toBe(sameNiche.length)
+    // A hashtag names no account: every hit is a lookalike.
+    const hashtag = await search({ page: 0, filter: { influencer: { relevance: ['#skincare'] } } })
+    expect(hashtag.body.directs).toEqual([])
+  })
+
+  it('sends hits in the live shape: the id on the hit, none inside the profile', async () => {
     const ig = (await search({ page: 0 })).body.lookalikes[0]
     const c = instagram.find((x) => x.userId === ig?.userId)
+    expect(ig && Object.keys(ig).sort()).toEqual(['profile', 'userId'])
     expect(ig?.profile).toEqual({
-      userId: c?.userId,
-      fullname: c?.fullname,
-      username: c?.username,
-      url: `https://www.instagram.com/${c?.username}/`,
-      picture: expect.stringMatching(/^https:\/\//) as unknown,
-      followers: c?.followers,
-      engagements: c?.engagements,
       engagementRate: c?.engagementRate,
+      engagements: c?.engagements,
+      followers: c?.followers,
+      fullname: c?.fullname,
+      url: `https://www.instagram.com/${c?.username}/`,
+      username: c?.username,
+      isVerified: c?.isVerified,
+      isPrivate: false,
+      picture: expect.stringMatching(/^https:\/\//) as unknown,
     })
     const yt = (await search({ page: 0 }, emu, TOKEN, 'youtube')).body.lookalikes[0]
-    expect(yt?.profile).toHaveProperty('averageViews')
-    expect(yt?.profile).toHaveProperty('handle')
+    const ytCreator = dataset.find((x) => x.platform === 'youtube' && x.userId === yt?.userId)
+    expect(yt?.profile).toMatchObject({
+      averageViews: ytCreator?.averageViews,
+      handle: ytCreator?.handle,
+    })
+    expect(yt?.profile).not.toHaveProperty('userId')
     const tt = (await search({ page: 0 }, emu, TOKEN, 'tiktok')).body.lookalikes[0]
     expect(tt?.profile).toHaveProperty('averageViews')
     expect(tt?.profile).not.toHaveProperty('handle')
+    expect(tt?.profile).not.toHaveProperty('userId')
   })
 
   it('rounds follower bounds as Modash does before filtering', async () => {
@@ -330,40 +411,203 @@ describe('search results', () => {
   })
 })
 
+/** Every top-level key of the recorded live report (`providers.md` §1.13). */
+const LIVE_REPORT_KEYS = [
+  'userId',
+  'profile',
+  'isPrivate',
+  'isVerified',
+  'language',
+  'gender',
+  'contacts',
+  'ageGroup',
+  'accountType',
+  'postsCount',
+  'avgReelsPlays',
+  'bio',
+  'interests',
+  'brandAffinity',
+  'hashtags',
+  'mentions',
+  'lookalikes',
+  'stats',
+  'audience',
+  'audienceLikers',
+  'avgLikes',
+  'avgComments',
+  'popularPosts',
+  'recentPosts',
+  'sponsoredPosts',
+  'statHistory',
+  'paidPostPerformance',
+  'paidPostPerformanceViews',
+  'sponsoredPostsMedianViews',
+  'sponsoredPostsMedianLikes',
+  'nonSponsoredPostsMedianViews',
+  'nonSponsoredPostsMedianLikes',
+  'audienceExtra',
+  'statsByContentType',
+]
+
 describe('reports, users, dictionaries, user info', () => {
   const c = instagram[5] as SandboxCreator
+  /** A creator with a known location and an email, so every optional part is there. */
+  const located = instagram.find(
+    (x) => x.country !== null && x.city !== null && x.contacts.length > 0 && !x.youtubeLink,
+  ) as SandboxCreator
 
-  it('builds the full report from the dataset', async () => {
-    const res = await request(emu, 'GET', `/instagram/profile/${c.userId}/report`)
+  /** A report body from the shared emulator. */
+  const reportOf = async (x: SandboxCreator) => {
+    const res = await request(emu, 'GET', `/${x.platform}/profile/${x.userId}/report`)
     expect(res.status).toBe(200)
-    const body = await json<{ error: false; profile: Record<string, unknown> }>(res)
-    const p = body.profile
+    return (await json<{ error: false; profile: Record<string, unknown> }>(res)).profile
+  }
+
+  it('builds the full report from the dataset, in the live shape', async () => {
+    const p = await reportOf(located)
     expect(p).toMatchObject({
-      userId: c.userId,
-      profile: { userId: c.userId, username: c.username, followers: c.followers },
-      bio: c.bio,
-      country: c.country,
-      city: c.city,
-      gender: c.gender,
-      language: { code: c.language },
-      contacts: c.contacts,
-      isVerified: c.isVerified,
+      userId: located.userId,
+      profile: {
+        username: located.username,
+        followers: located.followers,
+        avgLikes: located.avgLikes,
+        avgComments: located.avgComments,
+      },
+      bio: located.bio,
+      country: located.country,
+      city: located.city,
+      gender: located.gender,
+      language: { code: located.language },
+      contacts: located.contacts,
+      isVerified: located.isVerified,
+      avgLikes: located.avgLikes,
+      avgComments: located.avgComments,
     })
+    // The live inner profile has no id of its own: it is one level up (providers.md §1.13).
+    expect(p.profile).not.toHaveProperty('userId')
+    for (const key of LIVE_REPORT_KEYS) expect(p, key).toHaveProperty(key)
     expect(p.statHistory).toHaveLength(6)
-    expect((p.recentPosts as unknown[]).length).toBe(c.recentPosts.length)
+    expect((p.recentPosts as unknown[]).length).toBe(located.recentPosts.length)
     const audience = p.audience as Record<string, { code: string; weight: number }[]>
-    expect(audience.credibility).toBe(c.audience.credibility)
+    expect(audience.credibility).toBe(located.audience.credibility)
     expect(audience.geoCountries?.[0]).toEqual({
-      name: c.audience.geoCountries[0]?.name,
-      code: c.audience.geoCountries[0]?.code,
-      weight: c.audience.geoCountries[0]?.weight,
+      name: located.audience.geoCountries[0]?.name,
+      code: located.audience.geoCountries[0]?.code,
+      weight: located.audience.geoCountries[0]?.weight,
     })
     const yt = dataset.find((x) => x.platform === 'youtube') as SandboxCreator
-    const ytReport = await json<{ profile: Record<string, unknown> }>(
-      await request(emu, 'GET', `/youtube/profile/${yt.userId}/report`),
+    const ytReport = await reportOf(yt)
+    expect(ytReport.description).toBe(yt.bio)
+    expect(ytReport).not.toHaveProperty('bio')
+    expect(ytReport.profile).toMatchObject({ handle: yt.handle, averageViews: yt.averageViews })
+    expect(ytReport.profile).not.toHaveProperty('userId')
+    expect(ytReport.totalViews).toBe((yt.averageViews ?? 0) * yt.postsCount)
+  })
+
+  it('leaves city and country out for a creator Modash has no location for', async () => {
+    const unlocated = instagram.filter((x) => x.country === null)
+    // About a tenth of the seeded creators, drawn from the seed.
+    expect(unlocated.length / instagram.length).toBeGreaterThan(0.04)
+    expect(unlocated.length / instagram.length).toBeLessThan(0.18)
+    const p = await reportOf(unlocated[0] as SandboxCreator)
+    for (const key of ['city', 'state', 'country']) expect(p).not.toHaveProperty(key)
+    // A location filter cannot find them either.
+    const us = await searchAll({ influencer: { location: [148838] } })
+    const ids = new Set(us.map((h) => h.userId))
+    expect(unlocated.some((x) => ids.has(x.userId))).toBe(false)
+  })
+
+  it('lists a YouTube link among contacts, for some creators as the only one', async () => {
+    const onlyYouTube = instagram.find((x) => x.youtubeLink !== null && x.contacts.length === 0)
+    const both = instagram.find((x) => x.youtubeLink !== null && x.contacts.length > 0)
+    if (!onlyYouTube || !both) throw new Error('the seed has no creator with a YouTube link')
+    expect((await reportOf(onlyYouTube)).contacts).toEqual([
+      { type: 'youtube', value: onlyYouTube.youtubeLink },
+    ])
+    expect((await reportOf(both)).contacts).toEqual([
+      ...both.contacts,
+      { type: 'youtube', value: both.youtubeLink },
+    ])
+    await expectMatches(
+      { influencer: { hasContactDetails: [{ contactType: 'youtube', filterAction: 'must' }] } },
+      (x) => x.youtubeLink !== null,
     )
-    expect(ytReport.profile.description).toBe(yt.bio)
-    expect(ytReport.profile).not.toHaveProperty('bio')
+  })
+
+  it('reports growth against the month before, negative for a shrinking creator', async () => {
+    const shrinking = instagram.find((x) => x.followersGrowth < -0.01) as SandboxCreator
+    const before = shrinking.statHistory.at(-2)?.followers ?? 0
+    const stats = (await reportOf(shrinking)).stats as Record<string, { compared: number }>
+    expect(stats.followers?.compared).toBeLessThan(0)
+    expect(stats.followers?.compared).toBeCloseTo(shrinking.followers / before - 1, 4)
+  })
+
+  it('lists a few other dataset creators of the same niche as lookalikes', async () => {
+    const p = await reportOf(located)
+    const lookalikes = p.lookalikes as Hit[]
+    expect(lookalikes.length).toBeGreaterThanOrEqual(2)
+    for (const hit of lookalikes) {
+      const other = instagram.find((x) => x.userId === hit.userId)
+      expect(other?.niche).toBe(located.niche)
+      expect(hit.userId).not.toBe(located.userId)
+      expect(hit.profile).toMatchObject({ username: other?.username })
+      expect(hit.profile).not.toHaveProperty('userId')
+    }
+    expect((await reportOf(located)).lookalikes).toEqual(lookalikes)
+  })
+
+  it('describes followers and likers with audience types and reachability', async () => {
+    const p = await reportOf(located)
+    const sum = (list: { weight: number }[]) => list.reduce((a, x) => a + x.weight, 0)
+    for (const key of ['audience', 'audienceLikers']) {
+      const block = p[key] as Record<string, { code: string; weight: number }[]>
+      expect(Object.keys(block).sort()).toEqual(Object.keys(p.audience as object).sort())
+      const types = block.audienceTypes ?? []
+      expect(types.map((t) => t.code)).toEqual([
+        'real',
+        'suspicious',
+        'mass_followers',
+        'influencers',
+      ])
+      expect(sum(types)).toBeCloseTo(1, 3)
+      expect(types.every((t) => t.weight > 0)).toBe(true)
+      expect(sum(block.audienceReachability ?? [])).toBeCloseTo(1, 3)
+      expect(sum(block.genders ?? [])).toBeCloseTo(1, 3)
+    }
+    const suspicious = (p.audience as Record<string, { code: string; weight: number }[]>)
+      .audienceTypes?.[1]?.weight
+    expect(suspicious).toBeCloseTo(1 - located.audience.credibility, 3)
+    expect(p.audienceLikers).not.toEqual(p.audience)
+  })
+
+  it('sums up sponsored against organic posts and stats per content type', async () => {
+    const sponsor = instagram.find(
+      (x) => x.recentPosts.some((q) => q.sponsored) && x.recentPosts.some((q) => !q.sponsored),
+    ) as SandboxCreator
+    const p = await reportOf(sponsor)
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b)
+      const m = Math.floor(s.length / 2)
+      return s.length % 2 ? (s[m] ?? 0) : Math.round(((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2)
+    }
+    const paid = median(sponsor.recentPosts.filter((q) => q.sponsored).map((q) => q.likes))
+    const organic = median(sponsor.recentPosts.filter((q) => !q.sponsored).map((q) => q.likes))
+    expect(p).toMatchObject({
+      sponsoredPostsMedianLikes: paid,
+      nonSponsoredPostsMedianLikes: organic,
+      paidPostPerformance: Math.round((paid / organic) * 10_000) / 10_000,
+    })
+    expect((p.sponsoredPosts as unknown[]).length).toBe(
+      sponsor.recentPosts.filter((q) => q.sponsored).length,
+    )
+    const byType = p.statsByContentType as Record<string, Record<string, number>>
+    expect(byType.all).toMatchObject({
+      avgLikes: sponsor.avgLikes,
+      engagements: sponsor.engagements,
+    })
+    const reels = sponsor.recentPosts.filter((q) => q.views !== null)
+    if (reels.length > 0) expect(byType.reels).toHaveProperty('avgViews')
+    else expect(byType).not.toHaveProperty('reels')
   })
 
   it('finds a report by username and answers an unknown id with account_not_found', async () => {
@@ -513,6 +757,34 @@ describe('credits', () => {
     } finally {
       await o.close()
     }
+  })
+})
+
+describe('user info', () => {
+  it('shows fractional credits, a negative RAW meter, and can leave out error: false', async () => {
+    const u = await startModashEmulator({
+      dataset,
+      tokens: { t: 2_975_350 },
+      rawRequests: -10,
+      userInfoErrorField: false,
+    })
+    try {
+      const res = await request(u, 'GET', '/user/info', undefined, 't')
+      expect(res.status).toBe(200)
+      const body = await json<Record<string, unknown>>(res)
+      expect(body).not.toHaveProperty('error')
+      expect(body.billing).toEqual({ credits: 2975.35, rawRequests: -10 })
+    } finally {
+      await u.close()
+    }
+    const withField = await json<Record<string, unknown>>(await request(emu, 'GET', '/user/info'))
+    expect(withField.error).toBe(false)
+  })
+
+  it('refuses a RAW meter that is not a number', async () => {
+    await expect(
+      startModashEmulator({ dataset, tokens: {}, rawRequests: Number.NaN }),
+    ).rejects.toThrow(RangeError)
   })
 })
 

@@ -105,13 +105,21 @@ export function dataProblems(path: string): string[] {
     ))
       if (p.lo !== 0 || p.hi !== p.n - 1 || p.n > PAGE_SIZE)
         problems.push(`search page ${p.id}: positions ${p.lo}..${p.hi} for ${p.n} results`)
-    // A bought page holds every result the provider counted for it, or it would serve a hole.
-    for (const p of all<{ id: number; page: number; total: number; n: number }>(
-      `SELECT p.id, p.page, p.total, (SELECT count(*) FROM search_page_results r
-         WHERE r.search_page_id = p.id) AS n FROM search_pages p`,
+    // A bought page holds every result of the answer it was bought with (kept in `purchases`),
+    // or it would serve a hole. A broad query's total is Modash's index size, not a count, so
+    // the answer itself is the measure.
+    for (const p of all<{ id: number; n: number; answered: number | null }>(
+      `SELECT p.id,
+         (SELECT count(*) FROM search_page_results r WHERE r.search_page_id = p.id) AS n,
+         (SELECT coalesce(json_array_length(b.response_json, '$.directs'), 0)
+                 + coalesce(json_array_length(b.response_json, '$.lookalikes'), 0)
+            FROM purchases b
+           WHERE b.purchase_key = 'search:' || p.platform || ':' || p.filters_hash || ':' || p.page
+           ORDER BY b.bought_at DESC LIMIT 1) AS answered
+       FROM search_pages p`,
     ))
-      if (p.n !== Math.max(0, Math.min(PAGE_SIZE, p.total - PAGE_SIZE * p.page)))
-        problems.push(`search page ${p.id}: ${p.n} results stored of ${p.total} in all`)
+      if (p.answered === null || p.n !== p.answered)
+        problems.push(`search page ${p.id}: ${p.n} results stored of ${p.answered ?? 'no'} bought`)
     for (const m of all<{ status: string; tags_json: string }>('SELECT * FROM list_members'))
       if (
         !(MEMBER_STATUSES as readonly string[]).includes(m.status) ||

@@ -81,6 +81,13 @@ export interface ModashSearchPage {
   unreadableRows: number
 }
 
+/** Every field the app reads is present: its value, or null when Modash did not send it. */
+function withNulls<T extends Record<string, unknown>>(read: T, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...read }
+  for (const field of fields) out[field] ??= null
+  return out as T
+}
+
 type Parsed<T> = { success: true; data: T } | { success: false }
 
 /** Reads a profile object; `userId` comes from the caller (the hit), else from the profile. */
@@ -91,7 +98,7 @@ export function readProfile(
   const source = isRecord(raw) ? raw : {}
   const userId = fallbackId ?? readId(source.userId)
   if (userId === null) return null
-  const read = profileFields.parse(source)
+  const read = withNulls(profileFields.parse(source), PROFILE_FIELDS)
   return {
     profile: { ...read, userId },
     invalidFields: droppedFields(source, read, PROFILE_FIELDS),
@@ -142,6 +149,19 @@ const weighted = z.looseObject({
   weight: count,
 })
 
+const REPORT_FIELDS = [
+  'bio',
+  'description',
+  'country',
+  'city',
+  'gender',
+  'language',
+  'isPrivate',
+  'isVerified',
+  'contacts',
+  'audience',
+] as const
+
 const reportFields = z.looseObject({
   bio: lenient(text),
   description: lenient(text),
@@ -179,7 +199,7 @@ export function parseReport(json: unknown, requestedId: string): Parsed<ModashRe
   const userId = readId(body.userId) ?? requestedId
   const inner = readProfile(isRecord(body.profile) ? body.profile : {}, userId)
   if (inner === null) return { success: false }
-  const read = reportFields.parse(body)
+  const read = withNulls(reportFields.parse(body), REPORT_FIELDS)
   return { success: true, data: { profile: { ...read, userId, profile: inner.profile } } }
 }
 

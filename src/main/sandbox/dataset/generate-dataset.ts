@@ -4,6 +4,7 @@ import { clamp, generateAudience, round } from './audience'
 import { DatasetClock, generateBio, generatePosts, generateStatHistory } from './content'
 import { BRANDS, CITIES, COUNTRIES, INTERESTS } from './dictionaries'
 import { IdentityRegistry, enrichedEmail, publicEmail } from './identity'
+import { withLiveGaps, youtubeLinkOf } from './live-gaps'
 import { NICHES, NICHE_KEYS } from './niches'
 import type { Niche } from './niches'
 import { createRng, deriveSeed } from './prng'
@@ -59,9 +60,11 @@ export function generateDataset(options: GenerateDatasetOptions): SandboxCreator
   const out: SandboxCreator[] = []
   for (const platform of options.platforms ?? PLATFORMS) {
     const rng = createRng(deriveSeed(options.seed, platform))
+    // A separate stream for the gaps live data has, so they leave every other draw unchanged.
+    const gaps = createRng(deriveSeed(options.seed, `${platform}:live-gaps`))
     const registry = new IdentityRegistry(platform)
     for (let i = 0; i < perPlatform; i++) {
-      out.push(generateCreator(rng, platform, registry, clock))
+      out.push(withLiveGaps(generateCreator(rng, platform, registry, clock), gaps))
     }
   }
   return out
@@ -111,7 +114,7 @@ function generateCreator(
   ])()
   const avgViews = platform === 'instagram' ? null : views
 
-  return {
+  const creator: SandboxCreator = {
     platform,
     userId: identity.userId,
     username: identity.username,
@@ -148,6 +151,7 @@ function generateCreator(
     followersGrowth: growth,
     audience: generateAudience(rng, niche, countryInfo.code, language, followers),
     contacts: email === null ? [] : [{ type: 'email', value: email }],
+    youtubeLink: null,
     clayEmail,
     recentPosts: generatePosts(rng, niche, {
       platform,
@@ -170,6 +174,10 @@ function generateCreator(
       clock,
     }),
   }
+  // Set after the literal: `hasYouTube` is drawn inside it, and moving that draw would change
+  // every later field of every creator for a seed.
+  creator.youtubeLink = youtubeLinkOf(creator.username, creator.hasYouTube)
+  return creator
 }
 
 /** Rejection sampling keeps the log-normal shape without piling creators up at the bounds. */

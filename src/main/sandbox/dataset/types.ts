@@ -71,8 +71,11 @@ export interface SandboxCreator {
   avgComments: number
   postsCount: number
   bio: string
-  /** ISO 3166-1 alpha-2. */
-  country: string
+  /**
+   * ISO 3166-1 alpha-2, or null (with city and state) for the creators Modash has no location
+   * for: a recorded live report had neither `city` nor `country` (`providers.md` §1.13).
+   */
+  country: string | null
   city: string | null
   cityId: number | null
   state: string | null
@@ -96,6 +99,12 @@ export interface SandboxCreator {
   audience: SandboxAudience
   /** What Modash knows: an email from the bio or contact button, for about 35 % of creators. */
   contacts: { type: 'email'; value: string }[]
+  /**
+   * The creator's YouTube channel, which Modash lists among a report's contacts after the emails
+   * (Instagram creators with `hasYouTube`); for some it is the only contact (§1.13). Kept apart
+   * from `contacts` so that list stays "the emails Modash already has".
+   */
+  youtubeLink: string | null
   /** What Clay would find for about half of the creators Modash has no email for. */
   clayEmail: string | null
   recentPosts: SandboxPost[]

@@ -38,6 +38,11 @@ export class DatasetIndex {
     )
   }
 
+  /** By exact username only (case aside), as a `relevance` `@username` names an account. */
+  findByUsername(platform: Platform, username: string): SandboxCreator | undefined {
+    return this.byName.get(key(platform, username.toLowerCase()))
+  }
+
   location(id: number): Location | undefined {
     return this.locationById.get(id)
   }

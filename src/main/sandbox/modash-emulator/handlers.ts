@@ -9,6 +9,7 @@ import type { Reply } from './http-io'
 import { dictionary, listUsers } from './lookups'
 import type { TokenRateLimiter } from './rate-limit'
 import { buildReport } from './report'
+import { lookalikesOf } from './report-lookalikes'
 import type { RouteMatch } from './routing'
 import { runSearch } from './search'
 import { describeIssue, searchBodySchema } from './search-schema'
@@ -34,6 +35,7 @@ export interface HandlerContext {
   limiter: TokenRateLimiter | null
   reportErrors: Map<string, ReportErrorCode>
   rawRequests: number
+  userInfoErrorField: boolean
 }
 
 export interface Handled {
@@ -94,7 +96,8 @@ async function doWork(
           reply: errorReply(404, 'account_not_found', REPORT_ERRORS.account_not_found.message),
           cost: 0,
         }
-      return { reply: { status: 200, body: buildReport(creator) }, cost: COST_PER_REPORT }
+      const body = buildReport(creator, lookalikesOf(ctx.index, creator))
+      return { reply: { status: 200, body }, cost: COST_PER_REPORT }
     }
     case 'users':
       return lookup(listUsers(ctx.index, platform, params))
@@ -130,9 +133,13 @@ function lookup(result: ReturnType<typeof listUsers>): Handled {
     : { reply: errorReply(400, 'bad_request', result.message), cost: 0 }
 }
 
+/**
+ * `/user/info`. Whether the live body carries `error: false` is not known (`providers.md` §1.13),
+ * so it can be left out; `rawRequests` is whatever the test set, negative included.
+ */
 function userInfo(ctx: HandlerContext, token: string): Record<string, unknown> {
   return {
-    error: false,
+    ...(ctx.userInfoErrorField ? { error: false } : {}),
     billing: { credits: ctx.ledger.balance(token) / 1000, rawRequests: ctx.rawRequests },
     rateLimits: {
       discoverySearch: ctx.limiter?.rate('search') ?? 2,

@@ -96,7 +96,10 @@ function influencerPredicates(
     const rules = f.hasContactDetails
     set('hasContactDetails', (c) =>
       rules.every(({ contactType, filterAction }) => {
-        const has = c.contacts.some((x) => x.type === contactType)
+        const has =
+          contactType === 'youtube'
+            ? c.youtubeLink !== null
+            : c.contacts.some((x) => x.type === contactType)
         return filterAction === 'must' ? has : filterAction === 'not' ? !has : true
       }),
     )
@@ -150,7 +153,9 @@ function locationPredicate(index: DatasetIndex, ids: readonly number[]): Predica
     if (l?.kind === 'country') countries.add(l.countryCode)
     if (l?.kind === 'city') cities.add(l.id)
   }
-  return (c) => countries.has(c.country) || (c.cityId !== null && cities.has(c.cityId))
+  // A creator Modash has no location for is found by no location filter.
+  return (c) =>
+    (c.country !== null && countries.has(c.country)) || (c.cityId !== null && cities.has(c.cityId))
 }
 
 /**

@@ -4,10 +4,11 @@ import { growthOver } from '../dataset/content'
 import type { SandboxCreator } from '../dataset/generate-dataset'
 import { words } from './dataset-index'
 import type { DatasetIndex } from './dataset-index'
-import { searchProfile } from './profile'
+import { searchHit } from './profile'
 import { ageRangeBands, audienceLocationShare, share } from './audience-filter'
 import { buildPredicate, intervalMonths, relevanceScore } from './search-filter'
 import type { SearchBody } from './search-schema'
+import { namedCreators, searchTotal } from './search-scope'
 
 export interface SearchOutcome {
   total: number
@@ -33,17 +34,25 @@ export function runSearch(
       b.c.followers - a.c.followers ||
       (a.c.userId < b.c.userId ? -1 : a.c.userId > b.c.userId ? 1 : 0),
   )
+  // The accounts a `relevance` filter names come first, whatever the sort, as Modash's directs.
+  const named = namedCreators(index, platform, body)
+  const ordered = [
+    ...keyed.filter((x) => named.has(x.c)),
+    ...keyed.filter((x) => !named.has(x.c)),
+  ].map((x) => x.c)
   const page = body.page ?? 0
-  const hits = keyed.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((x) => x.c)
+  const hits = ordered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
+  const { total, isExactMatch } = searchTotal(platform, body, matches.length)
   return {
-    total: matches.length,
+    total,
     hits,
+    // Key order as in the recorded live body; no `match` object, which the live API omits.
     body: {
       error: false,
-      total: matches.length,
-      isExactMatch: true,
-      directs: [],
-      lookalikes: hits.map((c) => ({ userId: c.userId, profile: searchProfile(c), match: {} })),
+      total,
+      directs: hits.filter((c) => named.has(c)).map(searchHit),
+      lookalikes: hits.filter((c) => !named.has(c)).map(searchHit),
+      isExactMatch,
     },
   }
 }

@@ -30,7 +30,9 @@ export async function startModashEmulator(options: ModashEmulatorOptions): Promi
     limiter: options.rateLimit ? new TokenRateLimiter(options.rateLimit) : null,
     reportErrors: new Map(Object.entries(options.reportErrors ?? {})),
     rawRequests: options.rawRequests ?? 0,
+    userInfoErrorField: options.userInfoErrorField ?? true,
   }
+  if (!Number.isFinite(ctx.rawRequests)) throw new RangeError('rawRequests must be finite')
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')

@@ -59,8 +59,16 @@ export interface ModashEmulatorOptions {
   allowOverdraft?: boolean
   /** Reports that fail with a scripted error, keyed by the id (or username) requested. */
   reportErrors?: Record<string, ReportErrorCode>
-  /** What `/user/info` reports for the separate RAW API meter. Defaults to 0. */
+  /**
+   * What `/user/info` reports for the separate RAW API meter. Defaults to 0; may be negative, as
+   * Modash lets the last batch through and was seen answering -10 (`providers.md` §1.13).
+   */
   rawRequests?: number
+  /**
+   * Whether `/user/info` carries `error: false` like every other body. Defaults to true; false
+   * leaves it out, since the live body is not known to have it.
+   */
+  userInfoErrorField?: boolean
   /** Loopback port; 0 (default) picks a free one. */
   port?: number
 }
