@@ -1,6 +1,6 @@
 import type { SandboxCreator } from '../dataset/generate-dataset'
 import type { DatasetIndex } from './dataset-index'
-import type { Predicate } from './search-filter'
+import type { Predicate } from './predicate'
 import type { AudienceFilters } from './search-schema'
 
 /** Age band edges; the open top band runs to infinity. */

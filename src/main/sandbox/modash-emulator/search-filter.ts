@@ -4,9 +4,9 @@ import type { SandboxCreator } from '../dataset/generate-dataset'
 import { words } from './dataset-index'
 import type { DatasetIndex } from './dataset-index'
 import { AGE_GROUP_BOUNDS, audiencePredicates } from './audience-filter'
+import type { Predicate } from './predicate'
 import type { AudienceFilters, InfluencerFilters, InfluencerKey } from './search-schema'
 
-export type Predicate = (c: SandboxCreator) => boolean
 type Range = { min?: number | undefined; max?: number | undefined }
 
 const INSTAGRAM_ONLY: ReadonlySet<InfluencerKey> = new Set([
