@@ -105,6 +105,27 @@ describe('a paid page with malformed rows', () => {
     expect((await r.ok('usage:quota', {})).modashMilliCreditsUsed).toBe(150)
   })
 
+  it('records a page of 16 results as 16 charged and keeps them all', async () => {
+    const { r, p } = await rigBehindProxy()
+    p.rewriteNext('/search', (body) => {
+      const page = body as Page
+      const extra = structuredClone(page.lookalikes[0]!)
+      extra.userId = 'extra-row-9000'
+      extra.profile.username = 'extra.row.9000'
+      page.lookalikes.push(extra)
+      return page
+    })
+    const result: SearchResult = await r.ok('creators:search', search)
+    expect(result.resultsCharged).toBe(16)
+    expect(result.creators).toHaveLength(16)
+    const quota = await r.ok('usage:quota', {})
+    expect(quota.meters.find((m) => m.meter === 'discovery')).toMatchObject({
+      used: 16,
+      reserved: 0,
+    })
+    expect(quota.modashMilliCreditsUsed).toBe(160)
+  })
+
   it('keeps a report whose inner profile has no id and whose fields are odd', async () => {
     const { r, p } = await rigBehindProxy()
     const page: SearchResult = await r.ok('creators:search', search)

@@ -167,6 +167,10 @@ export interface Database {
   settings: SettingsTable
   dictionary_cache: DictionaryCacheTable
   purchases: PurchasesTable
+  ledger_charges: LedgerChargesTable
+  billing_cycle_changes: BillingCycleChangesTable
+  ledger_clock: LedgerClockTable
+  balance_snapshots: BalanceSnapshotsTable
 }
 
 /** Every paid answer as the provider sent it (migration 003). */
@@ -184,4 +188,47 @@ export interface PurchasesTable {
   http_status: number | null
   bought_at: string
   stored_at: string
+}
+
+/** One settled paid call (migration 004): a period's usage is the charges inside its window. */
+export interface LedgerChargesTable {
+  id: Generated<number>
+  meter: string
+  units: number
+  /** Modash milli-credits (0 for Clay lookups). */
+  milli_credits: number
+  /** When the call was reserved, as the ledger counted it (never before an earlier charge). */
+  charged_at: string
+  recorded_at: string
+  /** 'settle', 'recover' (sent before a crash, counted at its worst case) or 'backfill'. */
+  source: string
+  reservation_id: number | null
+}
+
+/** Every billing-cycle day the ledger has counted with; `old_day` is null for the first. */
+export interface BillingCycleChangesTable {
+  id: Generated<number>
+  old_day: number | null
+  new_day: number
+  changed_at: string
+}
+
+/** One row: the latest instant the ledger has counted at (a clock set back counts at this). */
+export interface LedgerClockTable {
+  id: number
+  high_water_at: string
+}
+
+/** Each reading of the Modash credit balance, or why it failed, beside the ledger's total then. */
+export interface BalanceSnapshotsTable {
+  id: Generated<number>
+  read_at: string
+  /** Null when the read failed. */
+  balance_millicredits: number | null
+  /** Why the read failed, in plain words; null when it succeeded. */
+  error: string | null
+  ledger_millicredits: number
+  last_charge_id: number
+  /** The reading outside spend is measured from: itself for a baseline, null for a failure. */
+  baseline_id: number | null
 }

@@ -1,5 +1,8 @@
 import type {
+  AbandonLookupResult,
   AuditLogPage,
+  ClayRoutineTest,
+  BalanceReconciliation,
   CreatorDetail,
   EnrichResult,
   ListMember,
@@ -19,6 +22,10 @@ export interface CreatorService {
   get(creatorId: number): Promise<CreatorDetail>
   select(creatorId: number, options?: { refresh?: boolean }): Promise<CreatorDetail>
   enrich(creatorId: number): Promise<EnrichResult>
+  /** Closes a Clay lookup that has not answered; free (it was counted when it started). */
+  abandonLookup(creatorId: number): Promise<AbandonLookupResult>
+  /** A paid Clay run on one creator, to see the routine's result columns (Settings → Clay). */
+  testClayRoutine(creatorId: number): Promise<ClayRoutineTest>
   /** Contact data for export, from the cache only, streamed in pages so memory stays flat. */
   outreachRows(query: { listId: number } | { creatorIds: number[] }): AsyncIterable<OutreachRow>
   /** The picture URL to fetch for a creator (main fetches and keeps it on disk). */
@@ -29,6 +36,10 @@ export interface UsageService {
   quota(): Promise<QuotaStatus>
   stats(): Promise<UsageStats>
   log(query: ChannelInput<'usage:log'>): Promise<AuditLogPage>
+  /** Reads the Modash balance (free); a failure is kept and answered as "balance unknown". */
+  reconcile(): Promise<BalanceReconciliation>
+  /** The user confirms the computer's date after it leapt while the app was open. */
+  confirmClock(): Promise<QuotaStatus>
 }
 
 export interface ListService {

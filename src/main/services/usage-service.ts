@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
-import type { Meter, UsageStats } from '../../shared/domain'
+import type { Meter, QuotaStatus, UsageStats } from '../../shared/domain'
 import type { ChannelInput } from '../../shared/ipc-contract'
 import type { ApiLogger } from './api-logger'
-import { billingPeriod } from './billing-period'
 import { DAY_MS } from './clock'
 import type { CoreDeps } from './core-deps'
 import type { UsageService } from './core-types'
+import { reconcileBalance } from './reconciliation'
 
 /** Which meter an audit-log action charges. */
 const ACTION_METER: Record<string, Meter> = {
@@ -20,14 +20,22 @@ export function createUsageService(deps: CoreDeps, logger: ApiLogger): UsageServ
     quota: () => deps.ledger.status(),
     log: (query: ChannelInput<'usage:log'>) => logger.page(query),
     stats: () => usageStats(deps),
+    reconcile: () => reconcileBalance(deps),
+    confirmClock: () => deps.ledger.confirmClock(),
   }
 }
 
 /** Per-day spend, cache effectiveness and the projected run-out date, from the audit log. */
 async function usageStats(deps: CoreDeps): Promise<UsageStats> {
-  const settings = await deps.settings.get()
-  const now = deps.clock.now()
-  const period = billingPeriod(now, settings.billingCycleDay)
+  // The ledger's period and instant, not the raw clock's: a clock set back or a changed cycle
+  // day must show the same period the limits are checked against.
+  const quota = await deps.ledger.status()
+  const now = new Date(quota.clock.countingAt)
+  const period = {
+    month: quota.month,
+    start: new Date(quota.periodStart),
+    end: new Date(quota.resetsAt),
+  }
   const rows = await sql<{
     day: string
     action: string
@@ -76,16 +84,15 @@ async function usageStats(deps: CoreDeps): Promise<UsageStats> {
     savedDiscoveryResults: saved.discovery,
     savedReports: saved.report,
     savedEnrichments: saved.enrichment,
-    projectedExhaustion: await projectExhaustion(deps, now, period),
+    projectedExhaustion: projectExhaustion(quota, now, period),
   }
 }
 
-async function projectExhaustion(
-  deps: CoreDeps,
+function projectExhaustion(
+  quota: QuotaStatus,
   now: Date,
   period: { start: Date; end: Date },
-): Promise<UsageStats['projectedExhaustion']> {
-  const quota = await deps.ledger.status()
+): UsageStats['projectedExhaustion'] {
   const elapsed = Math.max(now.getTime() - period.start.getTime(), DAY_MS)
   let soonest: UsageStats['projectedExhaustion'] = null
   for (const m of quota.meters) {

@@ -82,9 +82,16 @@ describe('QuotaLedger', () => {
     await expect(t.ledger.reserve('report', 1)).resolves.toMatchObject({ month: '2026-12' })
   })
 
-  it('refuses to settle more than was reserved', async () => {
+  it('records what the provider charged, even beyond the reservation', async () => {
     const r = await t.ledger.reserve('discovery', 15)
-    await expect(t.ledger.settle(r, 16, 160)).rejects.toMatchObject({ code: 'INTERNAL' })
+    await t.ledger.settle(r, 16, 160)
+    expect(await meter('discovery')).toMatchObject({ used: 16, reserved: 0 })
+  })
+
+  it('refuses to settle a negative or fractional charge', async () => {
+    const r = await t.ledger.reserve('discovery', 15)
+    await expect(t.ledger.settle(r, -1, 0)).rejects.toMatchObject({ code: 'INTERNAL' })
+    await expect(t.ledger.settle(r, 1.5, 15)).rejects.toMatchObject({ code: 'INTERNAL' })
     expect(await meter('discovery')).toMatchObject({ used: 0, reserved: 15 })
   })
 

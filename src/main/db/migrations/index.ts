@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initial } from './001-initial'
 import { searchIndexes } from './002-search-indexes'
 import { purchases } from './003-purchases'
+import { ledgerCharges } from './004-ledger-charges'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -11,6 +12,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['001-initial', initial],
   ['002-search-indexes', searchIndexes],
   ['003-purchases', purchases],
+  ['004-ledger-charges', ledgerCharges],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -200,12 +200,7 @@ async function storeEntry<C, D, R>(
       stored_at: deps.clock.now().toISOString(),
     })
     .execute()
-  await deps.ledger.settle(
-    entry.reservation,
-    Math.min(entry.charge.units, entry.reservation.units),
-    entry.charge.milliCredits,
-    trx,
-  )
+  await deps.ledger.settle(entry.reservation, entry.charge.units, entry.charge.milliCredits, trx)
   await deps.logger.record(entry.audit, trx)
   // A body this version can no longer read is still kept above, with its charge and audit row.
   return data === null

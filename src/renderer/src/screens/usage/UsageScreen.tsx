@@ -5,6 +5,8 @@ import { call } from '../../api/call'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { Spinner } from '../../components/Spinner'
 import { AuditLogTable } from './AuditLogTable'
+import { BalancePanel } from './BalancePanel'
+import { ClockNotice } from './ClockNotice'
 import { DailyUsageChart } from './DailyUsageChart'
 import { UsageSummary } from './UsageSummary'
 
@@ -25,6 +27,7 @@ export function UsageScreen() {
   return (
     <div className="usage-screen">
       <h1>Usage</h1>
+      <ClockNotice />
       {error && <ErrorMessage error={error} />}
       {!stats && !error && <Spinner label="Loading usage…" />}
       {stats && (
@@ -33,6 +36,7 @@ export function UsageScreen() {
           <DailyUsageChart daily={stats.daily} />
         </>
       )}
+      <BalancePanel />
       <AuditLogTable />
     </div>
   )
