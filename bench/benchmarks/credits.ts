@@ -8,6 +8,7 @@ import {
   startModashEmulator,
 } from '../../src/main/sandbox/modash-emulator'
 import { billingPeriod } from '../../src/main/services/billing-period'
+import { SANDBOX_CLAY_MAPPING } from '../../src/main/services/clay-mapping'
 import { createCore } from '../../src/main/services/create-core'
 import type { UsageStats } from '../../src/shared/domain'
 import { SettableClock } from '../lib/clock'
@@ -113,6 +114,7 @@ async function runOurs(dataset: SandboxCreator[], script: ReplayScript) {
     modash: modashClient(emulators.modash.baseUrl),
     clay: clayClient(emulators.clay.baseUrl),
     clayRoutineId: () => ROUTINE,
+    clayMapping: SANDBOX_CLAY_MAPPING,
     defaultUserId: 'bench',
   })
   try {

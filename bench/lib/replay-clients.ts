@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ClayApi, ClayEnrichInput } from '../../src/main/providers/clay/clay-api'
+import type { ClayApi, ClayRunInputs } from '../../src/main/providers/clay/clay-api'
 import type { ModashApi } from '../../src/main/providers/modash/modash-api'
 import type { Core } from '../../src/main/services/core-types'
 import type { Platform } from '../../src/shared/platforms'
@@ -62,8 +62,8 @@ export function uncachedClient(modash: ModashApi, clay: ClayApi): ReplayClient {
       await modash.report(platform, hit.userId)
     },
     async email(platform, hit) {
-      const input: ClayEnrichInput =
-        hit.username === null ? {} : { [`${platform}_handle`]: hit.username }
+      // The emulator's default routine's input columns, as the app maps them in sample mode.
+      const input: ClayRunInputs = { Handle: hit.username ?? hit.userId, Platform: platform }
       const itemId = `${platform}-${hit.userId}`.slice(0, 64)
       const run = await clay.startRun(ROUTINE, itemId, input)
       await clay.waitForRun(run.runId, itemId)

@@ -62,6 +62,11 @@ export interface EmailInfo {
   checkedAt: string | null
   /** For "not found": when a new lookup is allowed. */
   retryAfter: string | null
+  /**
+   * A Clay lookup that was started (and counted) but has not answered yet: asking again picks up
+   * its answer for free, or it can be abandoned. Null when none is waiting.
+   */
+  pendingLookup?: { startedAt: string } | null
 }
 
 export interface CreatorDetail {
@@ -100,6 +105,49 @@ export interface QuotaStatus {
   resetsAt: string
   meters: MeterUsage[]
   modashMilliCreditsUsed: number
+  /** The Modash balance as last read, and what it says about spending outside this app. */
+  balance: BalanceReconciliation
+  /** Whether the ledger counts with the computer's clock as it is. */
+  clock: LedgerClockStatus
+}
+
+/** The Modash credit balance compared with what this app's ledger spent (all milli-credits). */
+export interface BalanceReconciliation {
+  /** 'unknown' when the balance was never read or the latest attempt failed. */
+  state: 'known' | 'unknown'
+  /** Why it is unknown, in plain words; null when known. */
+  unknownReason: string | null
+  /** The latest attempt to read it, successful or not. */
+  checkedAt: string | null
+  /** The latest successful reading and when it was taken. */
+  balanceMilliCredits: number | null
+  readAt: string | null
+  /** Read within the last hour: recent enough for paid calls to be limited by it. */
+  fresh: boolean
+  /** Since when outside spend is measured: the first reading, or the first after credits were added. */
+  since: string | null
+  /** What the balance lost since `since` beyond what this app charged: spent elsewhere. Never negative. */
+  outsideSpendMilliCredits: number
+  /** What this app's ledger charged since `since`. */
+  appSpendMilliCredits: number
+  /** The reading minus what this app charged or holds for calls in flight since; null unless fresh. */
+  availableMilliCredits: number | null
+  /** What `availableMilliCredits` buys at Modash prices; null unless fresh. */
+  covers: { discovery: number; report: number } | null
+}
+
+export interface LedgerClockStatus {
+  /**
+   * 'ok': the computer's clock is used as it is. 'behind': it is earlier than a moment the ledger
+   * already counted at, so spending counts at that moment. 'leapt': it jumped into a later billing
+   * period faster than time passed while the app was open; paid calls wait until it agrees again
+   * or the user confirms the date.
+   */
+  state: 'ok' | 'behind' | 'leapt'
+  /** The instant the ledger counts at. */
+  countingAt: string
+  /** What the computer's clock says. */
+  wallClock: string
 }
 
 export interface OutreachRow {
@@ -190,6 +238,46 @@ export interface ListMember {
   addedAt: string
 }
 
+/** What the app can send to a Clay routine; each goes to the routine input column the user names. */
+export const CLAY_APP_INPUTS = [
+  'fullName',
+  'handle',
+  'profileUrl',
+  'platform',
+  'companyDomain',
+] as const
+export type ClayAppInput = (typeof CLAY_APP_INPUTS)[number]
+
+/**
+ * How the user's Clay routine is wired (Settings → Clay): its columns are named by whoever built
+ * it, so the app cannot guess them.
+ */
+export interface ClayMapping {
+  /** The routine's input column for each app value; null: that value is not sent. */
+  inputs: Record<ClayAppInput, string | null>
+  /**
+   * Where the email is in a run's result: an output column, dotted for a field inside one
+   * ("Enrich person.email"). Null until chosen.
+   */
+  emailPath: string | null
+}
+
+/** A paid test run of the routine on one creator, for choosing the email column. */
+export interface ClayRoutineTest {
+  /** Every field of the result, nested ones dotted ("Enrich person.email"). */
+  resultKeys: string[]
+  /** The email read through the current mapping (and stored), if it found one. */
+  email: string | null
+  /** What is wrong with the set-up or the answer, in plain words; null when nothing is. */
+  problem: string | null
+}
+
+export interface AbandonLookupResult {
+  /** False when no lookup was waiting. */
+  abandoned: boolean
+  email: EmailInfo
+}
+
 export interface Settings {
   userId: string
   billingCycleDay: number
@@ -197,6 +285,7 @@ export interface Settings {
   offline: boolean
   sandbox: boolean
   reportMaxAgeDays: number
+  clayMapping: ClayMapping
 }
 
 export type KeyName = 'modash' | 'clay' | 'clayRoutine'

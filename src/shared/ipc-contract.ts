@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import type {
+  AbandonLookupResult,
   AppInfo,
   AuditLogPage,
+  BalanceReconciliation,
+  ClayRoutineTest,
   CreatorDetail,
   EnrichResult,
   ExportResult,
@@ -15,6 +18,10 @@ import type {
   UsageStats,
 } from './domain'
 import { MEMBER_STATUSES } from './domain'
+import { BULK_CHANNELS } from './bulk-contract'
+import type { BulkChannelResults } from './bulk-contract'
+import { STORAGE_CHANNELS } from './storage-contract'
+import type { StorageChannelResults } from './storage-contract'
 import { PLATFORMS } from './platforms'
 import { pageSchema, searchFiltersSchema } from './search-filters'
 
@@ -31,6 +38,35 @@ const listName = z.string().trim().min(1).max(120)
 const tag = z.string().trim().min(1).max(40)
 const none = z.strictObject({})
 
+/** A Clay column name as the routine's author typed it; control characters never are. */
+const clayColumn = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters')
+/** An output column, dotted for a field inside it ("Enrich person.email"); no empty part. */
+const clayResultPath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters')
+  .refine((path) => path.split('.').every((part) => part.trim() !== ''), 'a path part is empty')
+
+const clayMappingPatch = z.strictObject({
+  inputs: z
+    .strictObject({
+      fullName: clayColumn.nullable().optional(),
+      handle: clayColumn.nullable().optional(),
+      profileUrl: clayColumn.nullable().optional(),
+      platform: clayColumn.nullable().optional(),
+      companyDomain: clayColumn.nullable().optional(),
+    })
+    .optional(),
+  emailPath: clayResultPath.nullable().optional(),
+})
+
 export const settingsPatchSchema = z.strictObject({
   userId: z.string().trim().min(1).max(120).optional(),
   billingCycleDay: z.number().int().min(1).max(28).optional(),
@@ -43,6 +79,8 @@ export const settingsPatchSchema = z.strictObject({
     .optional(),
   offline: z.boolean().optional(),
   reportMaxAgeDays: z.number().int().min(1).max(365).optional(),
+  /** Only the fields given change; null unmaps one. */
+  clayMapping: clayMappingPatch.optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
@@ -59,6 +97,8 @@ export const CHANNELS = {
   'creators:get': z.strictObject({ creatorId: id }),
   'creators:select': z.strictObject({ creatorId: id, refresh: z.boolean().optional() }),
   'creators:enrich': z.strictObject({ creatorId: id }),
+  /** Stop waiting for a Clay lookup that has not answered; it was counted when it started. */
+  'creators:abandon-lookup': z.strictObject({ creatorId: id }),
   'creators:picture': z.strictObject({ creatorId: id }),
   'dictionaries:search': z.strictObject({
     platform: z.enum(PLATFORMS),
@@ -67,6 +107,10 @@ export const CHANNELS = {
   }),
   'usage:quota': none,
   'usage:stats': none,
+  /** Reads the Modash credit balance (free) and compares it with the ledger. */
+  'usage:reconcile': none,
+  /** The user confirms the computer's date after it leapt while the app was open. */
+  'usage:confirm-clock': none,
   'usage:log': z.strictObject({
     page: z.number().int().min(0).max(1_000_000),
     pageSize: z.number().int().min(1).max(500),
@@ -99,24 +143,31 @@ export const CHANNELS = {
   'settings:get': none,
   'settings:set': settingsPatchSchema,
   'cache:clear': z.strictObject({ confirm: z.literal(true) }),
+  /** A paid Clay run on one creator, to see the routine's result columns (Settings → Clay). */
+  'clay:test-routine': z.strictObject({ creatorId: id }),
   'app:info': none,
   /** Switch between sample data and the user's own; takes effect on the next start. */
   'app:set-mode': z.strictObject({ mode: z.enum(['sandbox', 'real']) }),
+  ...BULK_CHANNELS,
+  ...STORAGE_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS
 export type ChannelInput<C extends Channel> = z.infer<(typeof CHANNELS)[C]>
 
-export interface ChannelResults {
+export interface ChannelResults extends BulkChannelResults, StorageChannelResults {
   'creators:search': SearchResult
   'creators:get': CreatorDetail
   'creators:select': CreatorDetail
   'creators:enrich': EnrichResult
+  'creators:abandon-lookup': AbandonLookupResult
   /** A `data:` URL of the picture kept on disk, or null when none could be had. */
   'creators:picture': { dataUrl: string | null }
   'dictionaries:search': { entries: { id: string; name: string }[]; source: 'cache' | 'provider' }
   'usage:quota': QuotaStatus
   'usage:stats': UsageStats
+  'usage:reconcile': BalanceReconciliation
+  'usage:confirm-clock': QuotaStatus
   'usage:log': AuditLogPage
   'lists:list': ListSummary[]
   'lists:create': ListSummary
@@ -135,6 +186,7 @@ export interface ChannelResults {
   'settings:get': Settings
   'settings:set': Settings
   'cache:clear': { creatorsRemoved: number }
+  'clay:test-routine': ClayRoutineTest
   'app:info': AppInfo
   'app:set-mode': ModeSwitch
 }

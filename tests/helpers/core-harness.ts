@@ -7,7 +7,9 @@ import type { ClayEmulatorOptions } from '../../src/main/sandbox/clay-emulator'
 import { generateDataset } from '../../src/main/sandbox/dataset/generate-dataset'
 import type { SandboxCreator } from '../../src/main/sandbox/dataset/generate-dataset'
 import { startModashEmulator } from '../../src/main/sandbox/modash-emulator'
+import { SANDBOX_CLAY_MAPPING } from '../../src/main/services/clay-mapping'
 import { createCore } from '../../src/main/services/create-core'
+import type { ClayMapping } from '../../src/shared/domain'
 import { ManualClock } from './manual-clock'
 import { makeTempDir } from './temp-dir'
 
@@ -79,7 +81,13 @@ export async function startProviders(options: ProviderOptions = {}) {
  * loopback, with a clock the test moves.
  */
 export async function startHarness(
-  options: { modashMilliCredits?: number; clay?: Partial<ClayEmulatorOptions> } = {},
+  options: {
+    modashMilliCredits?: number
+    clay?: Partial<ClayEmulatorOptions>
+    clayClient?: Partial<ClayClientOptions>
+    /** Default: the emulator's default routine's columns, as sample mode maps them. */
+    clayMapping?: ClayMapping
+  } = {},
 ) {
   const { dataset, modashEmu, clayEmu, modash, clay } = await startProviders(options)
   const tmp = makeTempDir()
@@ -90,6 +98,7 @@ export async function startHarness(
     modash,
     clay,
     clayRoutineId: () => ROUTINE,
+    clayMapping: options.clayMapping ?? SANDBOX_CLAY_MAPPING,
     defaultUserId: 'tester',
   })
   return {

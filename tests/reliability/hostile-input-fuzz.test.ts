@@ -142,7 +142,11 @@ describe('hostile input: fuzzing every channel', () => {
       await fc.assert(
         fc.asyncProperty(arbitrary, async ([channel, body]) => {
           tried++
-          const res = await fetch(`${preview.url}ipc/${channel}`, { method: 'POST', body })
+          const res = await fetch(`${preview.url}ipc/${channel}`, {
+            method: 'POST',
+            headers: { 'x-preview-token': preview.token },
+            body,
+          })
           if (res.status === 413) return
           expect(res.status).toBe(200)
           expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })

@@ -193,7 +193,11 @@ describe('hostile text', () => {
       port: 0,
     })
     try {
-      const status = await postLarge(`${preview.url}ipc/lists:create`, 6 * 1024 * 1024)
+      const status = await postLarge(
+        `${preview.url}ipc/lists:create`,
+        6 * 1024 * 1024,
+        preview.token,
+      )
       expect(status).toBe(413)
     } finally {
       await preview.close()
@@ -204,9 +208,12 @@ describe('hostile text', () => {
 })
 
 /** Streams a body of `bytes` bytes; resolves with the status the server answered. */
-function postLarge(url: string, bytes: number): Promise<number> {
+function postLarge(url: string, bytes: number, token: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } })
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-preview-token': token },
+    })
     req.on('response', (res) => {
       res.resume()
       resolve(res.statusCode ?? 0)

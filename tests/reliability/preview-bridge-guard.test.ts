@@ -12,7 +12,9 @@ import { recordFigures } from './helpers/figures'
 /**
  * Part 6, the browser preview: only pages it served itself may call the handler table. A foreign
  * Host (DNS rebinding) or Origin (another site posting at loopback) is refused before any
- * handler runs, on every path.
+ * handler runs, on every path. Another program on the machine sends no Origin at all: it is
+ * refused for want of the run's token, which only the page (itself served only with the token)
+ * and the start-up line know.
  */
 
 const tmp = makeTempDir('creator-desk-preview-guard-')
@@ -69,6 +71,7 @@ function send(
 
 describe('preview bridge guard', () => {
   const own = () => `127.0.0.1:${server.port}`
+  const token = () => ({ 'x-preview-token': server.token })
   const foreignHosts = () => [
     'evil.test',
     `evil.test:${server.port}`,
@@ -95,7 +98,10 @@ describe('preview bridge guard', () => {
         ['/', 'GET'],
         ['/preview-bridge.js', 'GET'],
       ] as const) {
-        const res = await send(path, { host, 'content-type': 'application/json' }, method)
+        // The token is no pass: a foreign Host is refused even with it.
+        const headers = { host, 'content-type': 'application/json', ...token() }
+        const url = path === '/' ? `/?token=${server.token}` : path
+        const res = await send(url, headers, method)
         expect(res.status, `${host} ${path}`).toBe(403)
         expect(res.body).not.toContain('handler ran')
         refusedCount++
@@ -105,19 +111,57 @@ describe('preview bridge guard', () => {
 
   it('refuses a foreign Origin, even with our own Host', async () => {
     for (const origin of foreignOrigins()) {
-      const res = await send('/ipc/lists:list', { host: own(), origin })
+      const res = await send('/ipc/lists:list', { host: own(), origin, ...token() })
       expect(res.status, origin).toBe(403)
       refusedCount++
     }
     expect(handled).toEqual([])
   })
 
+  it('refuses an /ipc call without the run’s token, even from its own Host and Origin', async () => {
+    const t = server.token
+    const attempts: [string, string, Record<string, string>][] = [
+      ['no token, no Origin (any local program)', '/ipc/lists:list', {}],
+      ['no token, own Origin', '/ipc/lists:list', { origin: `http://${own()}` }],
+      ['an empty token', '/ipc/lists:list', { 'x-preview-token': '' }],
+      ['a wrong token', '/ipc/lists:list', { 'x-preview-token': 'f'.repeat(t.length) }],
+      ['a shorter token', '/ipc/lists:list', { 'x-preview-token': t.slice(0, -1) }],
+      ['a longer token', '/ipc/lists:list', { 'x-preview-token': `${t}0` }],
+      ['the token in upper case', '/ipc/lists:list', { 'x-preview-token': t.toUpperCase() }],
+      ['the token in the query', `/ipc/lists:list?token=${t}`, {}],
+      ['the token as a cookie', '/ipc/lists:list', { cookie: `x-preview-token=${t}` }],
+      ['the token as a bearer', '/ipc/lists:list', { authorization: `Bearer ${t}` }],
+      ['no token, unknown channel', '/ipc/app:shutdown', {}],
+      ['no token, spending channel', '/ipc/creators:select', {}],
+    ]
+    for (const [label, path, headers] of attempts) {
+      const res = await send(path, { host: own(), 'content-type': 'application/json', ...headers })
+      expect(res.status, label).toBe(403)
+      expect(res.body).not.toContain('handler ran')
+      refusedCount++
+    }
+    expect(handled).toEqual([])
+  })
+
+  it('keeps the page, which holds the token, from whoever lacks the token', async () => {
+    for (const path of ['/', '/index.html', '/?token=', `/?token=${'0'.repeat(64)}`]) {
+      const res = await send(path, { host: own() }, 'GET')
+      expect(res.status, path).toBe(403)
+      expect(res.body).not.toContain(server.token)
+      refusedCount++
+    }
+  })
+
   it('answers its own pages, with the same CSP as the app and no sniffing', async () => {
-    const ipc = await send('/ipc/lists:list', { host: own(), origin: `http://${own()}` })
+    const ipc = await send('/ipc/lists:list', {
+      host: own(),
+      origin: `http://${own()}`,
+      ...token(),
+    })
     expect(ipc.status).toBe(200)
     expect(JSON.parse(ipc.body)).toMatchObject({ ok: true })
     expect(handled).toEqual(['lists:list'])
-    const page = await send('/', { host: `localhost:${server.port}` }, 'GET')
+    const page = await send(`/?token=${server.token}`, { host: `localhost:${server.port}` }, 'GET')
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy())
     expect(page.headers['x-content-type-options']).toBe('nosniff')

@@ -27,6 +27,8 @@ interface FaultCase {
   uncertain?: true
   /** Work the emulator finishes after the client gave up, to wait for before counting. */
   lateMs?: number
+  /** The run can never answer (gone, failed): it is closed, not left pending to resume. */
+  closesRun?: true
 }
 
 const startFailed = (code: ErrorCode, providerCode: string) =>
@@ -118,6 +120,23 @@ const CASES: FaultCase[] = [
     }),
   ),
   {
+    name: 'a missing input column (400 Missing required field)',
+    start: [{ kind: 'status', status: 400, message: 'Missing required field: Handle' }],
+    outcome: startFailed('PRECONDITION', 'missing_required_field'),
+  },
+  {
+    name: 'the run is gone (404 on a poll)',
+    results: [{ kind: 'status', status: 404, message: 'Routine run not found' }],
+    outcome: pollFailed('PROVIDER_ERROR', 'run_not_found'),
+    closesRun: true,
+  },
+  {
+    name: 'the run ends failed',
+    arrange: (rig) => rig.clayEmu.failNextRuns(1),
+    outcome: pollFailed('PROVIDER_ERROR', 'failed'),
+    closesRun: true,
+  },
+  {
     name: 'credits exhausted (402)',
     arrange: (rig) => rig.clayEmu.setCredits(CLAY_KEY, 0),
     outcome: startFailed('QUOTA_EXCEEDED', 'credits_exhausted'),
@@ -169,7 +188,12 @@ describe('Clay enrichment', () => {
               {
                 id: `creator-${creatorId}`,
                 status: 'complete',
-                result: { work_email: 'found@agency.test', email_status: 'valid', score: 0.9 },
+                // The routine author's column names, with one the app does not know.
+                result: {
+                  'Work Email': 'found@agency.test',
+                  'Enrich person': { email: 'found@agency.test', score: 0.9 },
+                  'Lead Score': 87,
+                },
                 trace: ['step-1'],
               },
             ],
@@ -237,8 +261,8 @@ async function runCase(rig: FaultRig, c: FaultCase): Promise<void> {
     .select('run_id')
     .where('finished_at', 'is', null)
     .execute()
-  // A failed poll keeps the run to resume; a failed start has nothing to resume.
-  expect(pending).toHaveLength(failure?.during === 'poll' ? 1 : 0)
+  // A failed poll keeps the run to resume, unless the run is over; a failed start has none.
+  expect(pending).toHaveLength(failure?.during === 'poll' && !c.closesRun ? 1 : 0)
 
   const diff = spendDiff(
     await ledgerSpend(rig.db),

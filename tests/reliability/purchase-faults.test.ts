@@ -50,6 +50,23 @@ function hookAfterSearch(hook: Hook) {
  * holds, and its free space is filled, so the next page SQLite needs is SQLITE_FULL, as on a full
  * disk. Synchronous statements through Kysely's single connection, run before the store starts.
  */
+/** Runs `afterAnswer` once, after the next Clay run start has been accepted (and charged). */
+function hookAfterClayStart(hook: Hook) {
+  return ({ modash, clay }: { modash: ModashApi; clay: Rig['core']['deps']['clay'] }) => ({
+    modash,
+    clay: {
+      ...clay,
+      startRun: async (...args: Parameters<Rig['core']['deps']['clay']['startRun']>) => {
+        const started = await clay.startRun(...args)
+        const run = hook.afterAnswer
+        hook.afterAnswer = null
+        await run?.()
+        return started
+      },
+    },
+  })
+}
+
 async function fillTheDisk(r: Rig): Promise<void> {
   await sql`CREATE TABLE filler (b BLOB)`.execute(r.db)
   const pages = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(r.db)).rows[0]!
@@ -178,5 +195,35 @@ describe('a storage failure after a paid answer', () => {
     } finally {
       await next.close()
     }
+  })
+
+  it('an email lookup started while the database is locked is resumed, never started again', async () => {
+    const hook: Hook = { afterAnswer: null }
+    rig = await startRig({ busyTimeoutMs: 100, wrapClients: hookAfterClayStart(hook) })
+    const r = rig
+    const page: SearchResult = await r.ok('creators:search', search)
+    const creatorId = page.creators[0]!.id
+    await r.ok('creators:select', { creatorId })
+    const other = new BetterSqlite3(r.dbPath)
+    hook.afterAnswer = () => {
+      other.exec('BEGIN IMMEDIATE; CREATE TABLE held_lock (x);')
+    }
+    const first = await r.call('creators:enrich', { creatorId })
+    expect(first.ok).toBe(false)
+    if (first.ok) return
+    expect(first.error).toMatchObject({ code: 'STORAGE', details: { storage: 'locked' } })
+    expect(r.clayEmu.runs()).toHaveLength(1)
+
+    other.exec('ROLLBACK')
+    other.close()
+    const again = await r.ok('creators:enrich', { creatorId })
+    expect(again.enrichmentsCharged).toBe(0)
+    expect(r.clayEmu.runs()).toHaveLength(1)
+    const quota = await r.ok('usage:quota', {})
+    expect(quota.meters.find((m) => m.meter === 'enrichment')).toMatchObject({
+      used: 1,
+      reserved: 0,
+    })
+    expect(r.unexpected).toEqual([])
   })
 })

@@ -84,7 +84,7 @@ afterAll(async () => {
 async function ipc(channel: string, input: unknown): Promise<{ ok: boolean; data?: unknown }> {
   const res = await fetch(`${preview.url}ipc/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-preview-token': preview.token },
     body: JSON.stringify(input),
   })
   const body = await res.text()
@@ -112,6 +112,10 @@ describe('secrets', () => {
     await data('keys:set', { key: 'modash', value: MODASH_KEY })
     await data('keys:set', { key: 'clay', value: CLAY_KEY })
     await data('keys:set', { key: 'clayRoutine', value: ROUTINE })
+    // Settings → Clay: the emulated routine's columns, as a user maps them in real mode.
+    await data('settings:set', {
+      clayMapping: { inputs: { handle: 'Handle', platform: 'Platform' }, emailPath: 'Work Email' },
+    })
     await data('keys:status', {})
     expect(await data('keys:test', { key: 'modash' })).toMatchObject({ ok: true })
     expect(await data('keys:test', { key: 'clay' })).toMatchObject({ ok: true })
@@ -166,7 +170,7 @@ describe('secrets', () => {
 
     // The bridge's own pages and a refused request.
     for (const path of ['', 'preview-bridge.js', 'missing.js']) {
-      const res = await fetch(`${preview.url}${path}`)
+      const res = await fetch(path === '' ? preview.pageUrl : `${preview.url}${path}`)
       responses.push(JSON.stringify([...res.headers]), await res.text())
     }
     snapshotFiles(tmp.dir)

@@ -133,6 +133,13 @@ export class FakeApi {
           source: 'provider',
           enrichmentsCharged: 1,
         }),
+      'creators:abandon-lookup': ({ creatorId }) => {
+        const detail = this.detail(creatorId)
+        const waiting = Boolean(detail.email.pendingLookup)
+        const email = { ...detail.email, pendingLookup: null }
+        this.details.set(creatorId, { ...detail, email })
+        return ok({ abandoned: waiting, email })
+      },
       'creators:picture': () => ok({ dataUrl: null }),
       'dictionaries:search': ({ query }) =>
         ok({
@@ -144,6 +151,11 @@ export class FakeApi {
         }),
       'usage:quota': () => ok(this.quota),
       'usage:stats': () => ok(makeStats()),
+      'usage:reconcile': () => ok(this.quota.balance),
+      'usage:confirm-clock': () => {
+        this.quota = { ...this.quota, clock: { ...this.quota.clock, state: 'ok' } }
+        return ok(this.quota)
+      },
       'usage:log': ({ page, pageSize }) =>
         ok({
           rows: this.auditRows.slice(page * pageSize, (page + 1) * pageSize),
@@ -219,10 +231,23 @@ export class FakeApi {
           ...this.settings,
           ...patch,
           limits: { ...this.settings.limits, ...patch.limits },
+          clayMapping: {
+            inputs: { ...this.settings.clayMapping.inputs, ...patch.clayMapping?.inputs },
+            emailPath:
+              patch.clayMapping?.emailPath === undefined
+                ? this.settings.clayMapping.emailPath
+                : patch.clayMapping.emailPath,
+          },
         }
         return ok(this.settings)
       },
       'cache:clear': () => ok({ creatorsRemoved: 12 }),
+      'clay:test-routine': () =>
+        ok({
+          resultKeys: ['Work Email', 'Enrich person.email', 'Enrich person.full_name'],
+          email: null,
+          problem: null,
+        }),
       'app:info': () =>
         ok({
           version: '0.1.0',

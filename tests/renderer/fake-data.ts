@@ -1,4 +1,5 @@
 import type {
+  BalanceReconciliation,
   CreatorDetail,
   CreatorSummary,
   QuotaStatus,
@@ -96,6 +97,30 @@ export function makeQuota(discoveryUsed = 1_200, reportUsed = 100): QuotaStatus 
       { meter: 'enrichment', used: 4, reserved: 0, limit: 500 },
     ],
     modashMilliCreditsUsed: 0,
+    balance: makeBalance(),
+    clock: {
+      state: 'ok',
+      countingAt: '2026-11-24T10:00:00.000Z',
+      wallClock: '2026-11-24T10:00:00.000Z',
+    },
+  }
+}
+
+/** A Modash balance read this morning: 2,975.35 credits, 12.40 spent elsewhere since Nov 1. */
+export function makeBalance(overrides: Partial<BalanceReconciliation> = {}): BalanceReconciliation {
+  return {
+    state: 'known',
+    unknownReason: null,
+    checkedAt: '2026-11-24T09:30:00.000Z',
+    balanceMilliCredits: 2_975_350,
+    readAt: '2026-11-24T09:30:00.000Z',
+    fresh: true,
+    since: '2026-11-01T08:00:00.000Z',
+    outsideSpendMilliCredits: 12_400,
+    appSpendMilliCredits: 15_000,
+    availableMilliCredits: 2_975_350,
+    covers: { discovery: 297_535, report: 2_975 },
+    ...overrides,
   }
 }
 
@@ -107,6 +132,16 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     offline: false,
     sandbox: true,
     reportMaxAgeDays: 30,
+    clayMapping: {
+      inputs: {
+        fullName: 'Full Name',
+        handle: 'Handle',
+        profileUrl: 'Profile URL',
+        platform: 'Platform',
+        companyDomain: 'Domain',
+      },
+      emailPath: 'Work Email',
+    },
     ...overrides,
   }
 }

@@ -41,10 +41,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         input.refresh === undefined ? {} : { refresh: input.refresh },
       ),
     'creators:enrich': (input) => core.creators.enrich(input.creatorId),
+    'creators:abandon-lookup': (input) => core.creators.abandonLookup(input.creatorId),
     'creators:picture': (input) => deps.pictures.get(input.creatorId),
     'dictionaries:search': (input) => core.dictionaries.search(input),
     'usage:quota': () => core.usage.quota(),
     'usage:stats': () => core.usage.stats(),
+    'usage:reconcile': () => core.usage.reconcile(),
+    'usage:confirm-clock': () => core.usage.confirmClock(),
     'usage:log': (input) => core.usage.log(input),
     'lists:list': () => core.lists.list(),
     'lists:create': (input) => core.lists.create(input.name),
@@ -67,6 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.pictures.clear()
       return result
     },
+    'clay:test-routine': (input) => core.creators.testClayRoutine(input.creatorId),
     'app:info': () => Promise.resolve(deps.info()),
     'app:set-mode': (input) => deps.switchMode(input.mode),
   }

@@ -1,5 +1,7 @@
 import { join } from 'node:path'
+import type { ClayMapping } from '../../shared/domain'
 import { DATABASE_FILE, openDatabase } from '../db/database'
+import type { OpenedDatabase } from '../db/database'
 import type { ClayApi } from '../providers/clay/clay-api'
 import type { ModashApi } from '../providers/modash/modash-api'
 import { ApiLogger } from './api-logger'
@@ -9,13 +11,17 @@ import { systemClock } from './clock'
 import type { CoreDeps } from './core-deps'
 import type { Core, UsageService } from './core-types'
 import { createDictionaryService } from './dictionary-service'
+import { testClayRoutine } from './clay-routine-test'
+import { withPendingLookup } from './creator-detail'
 import { enrichCreator } from './enrich-service'
+import { abandonLookup } from './lookup-abandon'
 import { KeyedLock } from './keyed-lock'
 import { replayJournal } from './purchase/purchase'
 import { PurchaseJournal } from './purchase/purchase-journal'
 import { createListService } from './list-service'
 import { outreachRows } from './outreach-rows'
 import { QuotaLedger } from './quota-ledger'
+import { clayStartPurchase } from './clay-start-purchase'
 import { reportPurchase } from './report-purchase'
 import { getCreator, requireCreator, selectCreator } from './report-service'
 import { searchPurchase } from './search-purchase'
@@ -33,13 +39,20 @@ export interface CoreOptions {
   modash: ModashApi
   clay: ClayApi
   clayRoutineId: () => string | null
+  /**
+   * The Clay mapping used until the user saves one. Default: the sample routine's columns in
+   * sandbox mode, nothing mapped otherwise (see `clay-mapping.ts`).
+   */
+  clayMapping?: ClayMapping
   /** The local user's name, attached to searches and log rows (a setting; default OS account). */
   defaultUserId: string
   sandbox?: boolean
 }
 
 /** Opens (and migrates) the cache, settles what a crash left in the ledger, and wires the services. */
-export async function createCore(options: CoreOptions): Promise<Core & { deps: CoreDeps }> {
+export async function createCore(
+  options: CoreOptions,
+): Promise<Core & { deps: CoreDeps; sqlite: OpenedDatabase['sqlite'] }> {
   const opened = await openDatabase({
     dataDir: options.dataDir,
     ...(options.databaseFile ? { fileName: options.databaseFile } : {}),
@@ -50,7 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
   const clock = options.clock ?? systemClock
   const settings = new SettingsStore(
     db,
-    defaultSettings(options.defaultUserId, options.sandbox ?? false),
+    defaultSettings(options.defaultUserId, options.sandbox ?? false, options.clayMapping),
   )
   const ledger = new QuotaLedger(db, clock, settings)
   const logger = new ApiLogger(db, clock)
@@ -68,7 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
     journal: new PurchaseJournal(
       join(options.dataDir, `${options.databaseFile ?? DATABASE_FILE}.purchases`),
     ),
-    purchaseKinds: [searchPurchase, reportPurchase],
+    purchaseKinds: [searchPurchase, reportPurchase, clayStartPurchase],
   }
   // Answers bought before a crash or a storage failure are stored first, so their reservations
   // settle to what was charged rather than to the worst case `recover` would count.
@@ -77,11 +90,18 @@ export async function createCore(options: CoreOptions): Promise<Core & { deps: C
 
   return {
     deps,
+    // The raw handle, for the shell's online backup (`db/backup.ts`).
+    sqlite: opened.sqlite,
     creators: {
       search: (input) => search(deps, input),
-      get: (id) => getCreator(deps, id),
-      select: (id, opts) => deps.purchases.run(`report:${id}`, () => selectCreator(deps, id, opts)),
+      get: async (id) => withPendingLookup(deps, await getCreator(deps, id)),
+      select: (id, opts) =>
+        deps.purchases.run(`report:${id}`, async () =>
+          withPendingLookup(deps, await selectCreator(deps, id, opts)),
+        ),
       enrich: (id) => deps.purchases.run(`email:${id}`, () => enrichCreator(deps, id)),
+      abandonLookup: (id) => abandonLookup(deps, id),
+      testClayRoutine: (id) => deps.purchases.run(`email:${id}`, () => testClayRoutine(deps, id)),
       outreachRows: (query) => outreachRows(db, clock, query),
       pictureUrl: async (id) => (await requireCreator(deps, id)).picture_url,
     },

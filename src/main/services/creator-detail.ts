@@ -1,5 +1,7 @@
 import type { CreatorDetail, DataSource, EmailInfo } from '../../shared/domain'
+import { liveOpenRun } from './clay-runs'
 import { ageInDays, DAY_MS } from './clock'
+import type { CoreDeps } from './core-deps'
 import type { CreatorRow } from './creator-repository'
 import { toSummary } from './creator-repository'
 
@@ -9,7 +11,11 @@ export function reportIsFresh(row: CreatorRow, now: Date, maxAgeDays: number): b
   return now.getTime() - Date.parse(row.detailed_profile_fetched_at) < maxAgeDays * DAY_MS
 }
 
-export function emailInfo(row: CreatorRow, now: Date): EmailInfo {
+export function emailInfo(
+  row: CreatorRow,
+  now: Date,
+  pendingLookup: EmailInfo['pendingLookup'] = null,
+): EmailInfo {
   if (row.email_found === 1 && row.email !== null) {
     return {
       email: row.email,
@@ -17,6 +23,7 @@ export function emailInfo(row: CreatorRow, now: Date): EmailInfo {
       status: 'found',
       checkedAt: row.clay_enriched_at ?? row.detailed_profile_fetched_at,
       retryAfter: null,
+      pendingLookup: null,
     }
   }
   if (row.email_not_found_until !== null && Date.parse(row.email_not_found_until) > now.getTime()) {
@@ -26,6 +33,7 @@ export function emailInfo(row: CreatorRow, now: Date): EmailInfo {
       status: 'not_found',
       checkedAt: row.clay_enriched_at,
       retryAfter: row.email_not_found_until,
+      pendingLookup: null,
     }
   }
   return {
@@ -34,7 +42,22 @@ export function emailInfo(row: CreatorRow, now: Date): EmailInfo {
     status: 'unknown',
     checkedAt: row.clay_enriched_at,
     retryAfter: null,
+    pendingLookup,
   }
+}
+
+/**
+ * Adds the Clay lookup still waiting for an answer, if any, so the profile can offer to pick it
+ * up (free) or abandon it rather than offering a new, paid one.
+ */
+export async function withPendingLookup(
+  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  detail: CreatorDetail,
+): Promise<CreatorDetail> {
+  if (detail.email.status !== 'unknown') return detail
+  const open = await liveOpenRun(deps.db, detail.creator.id, deps.clock.now())
+  if (open === null) return detail
+  return { ...detail, email: { ...detail.email, pendingLookup: { startedAt: open.startedAt } } }
 }
 
 export function toDetail(

@@ -4,6 +4,7 @@ import type { CreatorSummary } from '../../shared/domain'
 import type { Platform } from '../../shared/platforms'
 import type { CreatorsTable, Database } from '../db/schema'
 import type { ModashReport, ModashSearchProfile } from '../providers/modash/schemas'
+import { storeReportFacts } from './facts/report-facts'
 import { normaliseHandle } from './handles'
 
 export type CreatorRow = Selectable<CreatorsTable>
@@ -170,6 +171,7 @@ export async function storeReport(
     })
     .where('id', '=', creatorId)
     .execute()
+  await storeReportFacts(db, creatorId, report.profile, fetchedAt)
 }
 
 /** The first email contact in a report, if Modash already holds one. */

@@ -1,52 +1,54 @@
-import type { EnrichResult } from '../../shared/domain'
+import type { ClayMapping, EnrichResult } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
-import type { ClayEnrichInput, ClayRunOutcome } from '../providers/clay/clay-api'
-import { ProviderError } from '../providers/provider-error'
-import { addDays } from './clock'
+import type { ClayItemOutcome } from '../providers/clay/clay-api'
+import { appInputValues, mappingProblem, routineInputs } from './clay-mapping'
+import { readEmail } from './clay-result'
+import { rememberNotFound, storeClayEmail } from './clay-email-store'
+import { waitForClayRun } from './clay-run-wait'
+import type { ClayLog } from './clay-runs'
+import {
+  closeRun,
+  liveOpenRun,
+  missingFieldMessage,
+  openRunToResume,
+  startClayRun,
+} from './clay-runs'
+import { ClaySetupError } from './clay-setup-error'
 import type { CoreDeps } from './core-deps'
 import { emailInfo } from './creator-detail'
 import type { CreatorRow } from './creator-repository'
-import { EMAIL, reportEmail } from './creator-repository'
-import { failureDuration, failureOutcome, failureStatus } from './provider-failure'
+import { reportEmail } from './creator-repository'
+import { replayJournal } from './purchase/purchase'
 import { requireCreator } from './report-service'
 
-/** How long a Clay "not found" is trusted before a new (paid) lookup is allowed. */
-export const NOT_FOUND_TTL_DAYS = 30
+export { NOT_FOUND_TTL_DAYS } from './clay-email-store'
 
 /**
  * Step 4: the creator's email. Needs a detailed report. Order of preference, cheapest first: an
  * email already found; the email in the Modash report (free); a remembered "not found" (free);
- * a Clay run still pending from before (resumed, never re-bought); a new Clay run (paid).
+ * a Clay run still open from before (resumed, never re-bought); a new Clay run (paid).
  * Enrichment never calls Modash.
  */
 export async function enrichCreator(deps: CoreDeps, creatorId: number): Promise<EnrichResult> {
+  // A run bought while the database could not be written is stored now, then resumed for free.
+  if (deps.journal.size > 0) await replayJournal(deps, deps.purchaseKinds)
   const row = await requireCreator(deps, creatorId)
   if (row.has_detailed_profile !== 1) {
     throw new AppError('PRECONDITION', 'Get the detailed report first: email lookups need it.')
   }
   const settings = await deps.settings.get()
   const now = deps.clock.now()
-  const log = {
-    provider: 'clay' as const,
+  const log: ClayLog = {
+    provider: 'clay',
     action: 'enrich',
     reason: 'enrich',
     creatorId,
     userId: settings.userId,
   }
-  const result = (
-    r: CreatorRow,
-    source: EnrichResult['source'],
-    charged: number,
-  ): EnrichResult => ({
-    creatorId,
-    email: emailInfo(r, deps.clock.now()),
-    source,
-    enrichmentsCharged: charged,
-  })
 
   if (emailInfo(row, now).status !== 'unknown') {
     await deps.logger.record({ ...log, outcome: 'cache_hit', cacheHit: true, savedUnits: 1 })
-    return result(row, 'cache', 0)
+    return result(deps, row, 'cache', 0)
   }
   const fromReport = reportEmail(
     row.detailed_profile_json === null ? null : JSON.parse(row.detailed_profile_json),
@@ -63,168 +65,103 @@ export async function enrichCreator(deps: CoreDeps, creatorId: number): Promise<
       .where('id', '=', creatorId)
       .execute()
     await deps.logger.record({ ...log, outcome: 'report_email', cacheHit: true, savedUnits: 1 })
-    return result(await requireCreator(deps, creatorId), 'cache', 0)
+    return result(deps, await requireCreator(deps, creatorId), 'cache', 0)
   }
   if (settings.offline)
     throw new AppError('PROVIDER_UNAVAILABLE', 'Offline: email lookups need a connection.')
+  // Before anything is reserved: an unmapped routine would be paid for and answer nothing usable.
+  const mapping = settings.clayMapping
+  const problem = mappingProblem(mapping)
+  if (problem !== null) throw new ClaySetupError('not_mapped', problem)
 
-  const pending = await deps.db
-    .selectFrom('clay_runs')
-    .select('run_id')
-    .where('creator_id', '=', creatorId)
-    .where('finished_at', 'is', null)
-    .orderBy('id', 'desc')
-    .executeTakeFirst()
-  const runId = pending?.run_id ?? (await startRun(deps, row, log))
-  return finishRun(deps, creatorId, runId, log, pending ? 0 : 1).then(async (charged) =>
-    result(await requireCreator(deps, creatorId), 'provider', charged),
+  const open = await openRunToResume(deps, log)
+  const runId = open?.runId ?? (await startLookup(deps, row, mapping, log))
+  const charged = open ? 0 : 1
+  const waited = await waitForClayRun(deps, runId, log)
+  if (waited.kind === 'still_running')
+    return result(deps, await requireCreator(deps, creatorId), 'provider', charged)
+  await settleLookup(deps, runId, waited.outcome.outcome, mapping, log, waited.outcome.meta)
+  return result(deps, await requireCreator(deps, creatorId), 'provider', charged)
+}
+
+function startLookup(
+  deps: CoreDeps,
+  row: CreatorRow,
+  mapping: ClayMapping,
+  log: ClayLog,
+): Promise<string> {
+  const values = appInputValues(row)
+  return startClayRun(deps, row.id, routineInputs(mapping, values), log, (column) =>
+    missingFieldMessage(mapping, values, column),
   )
 }
 
-type LogBase = {
-  provider: 'clay'
-  action: string
-  reason: string
-  creatorId: number
-  userId: string
-}
-
-/** Reserves one lookup and starts the Clay run; the run id is stored before anything else. */
-async function startRun(deps: CoreDeps, row: CreatorRow, log: LogBase): Promise<string> {
-  const routineId = deps.clayRoutineId()
-  if (routineId === null)
-    throw new AppError('KEY_MISSING', 'Set the Clay routine id in Settings to find emails.')
-  const reservation = await deps.ledger.reserve('enrichment', 1)
-  await deps.ledger.markSent(reservation)
-  try {
-    const started = await deps.clay.startRun(routineId, itemId(row.id), enrichInput(row))
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('clay_runs')
-        .values({
-          creator_id: row.id,
-          run_id: started.runId,
-          routine_id: routineId,
-          started_at: deps.clock.now().toISOString(),
-          finished_at: null,
-          outcome: null,
-        })
-        .execute()
-      // Clay charges when it accepts the run, whatever the run finds.
-      await deps.ledger.settle(reservation, 1, 0, trx)
-      await deps.logger.record(
-        {
-          ...log,
-          action: 'enrich-start',
-          outcome: 'ok',
-          httpStatus: started.meta.httpStatus,
-          durationMs: started.meta.durationMs,
-          costUnits: 1,
-        },
-        trx,
-      )
-    })
-    return started.runId
-  } catch (err) {
-    const ambiguous = err instanceof ProviderError && err.billed === 'uncertain'
-    // A start whose answer was lost may have run and been charged: count it, never retry it blindly.
-    if (ambiguous) await deps.ledger.settle(reservation, 1, 0)
-    else await deps.ledger.release(reservation)
-    await deps.logger.record({
-      ...log,
-      action: 'enrich-start',
-      outcome: failureOutcome(err),
-      httpStatus: failureStatus(err),
-      durationMs: failureDuration(err),
-      costUnits: ambiguous ? 1 : 0,
-    })
-    throw err
-  }
-}
-
-/** Waits for the run's result and stores it. Returns the lookups charged by this call. */
-async function finishRun(
+/**
+ * Closes the run with what it found and keeps that on the creator. Only an email column that is
+ * there and empty is a "not found"; a result the mapping cannot read is a set-up error, which is
+ * never remembered: the creator's email stays unknown until the set-up is fixed.
+ */
+async function settleLookup(
   deps: CoreDeps,
-  creatorId: number,
   runId: string,
-  log: LogBase,
-  charged: number,
-): Promise<number> {
-  let outcome: ClayRunOutcome
-  try {
-    outcome = await deps.clay.waitForRun(runId, itemId(creatorId))
-  } catch (err) {
-    await deps.logger.record({
-      ...log,
-      action: 'enrich-result',
-      outcome: failureOutcome(err),
-      httpStatus: failureStatus(err),
-      durationMs: failureDuration(err),
-    })
-    // The run id stays pending: asking again resumes this run instead of paying for another.
-    throw err
-  }
+  outcome: ClayItemOutcome,
+  mapping: ClayMapping,
+  log: ClayLog,
+  meta: { httpStatus: number; durationMs: number },
+): Promise<void> {
+  const resultLog = { ...log, action: 'enrich-result' }
+  const audit = { httpStatus: meta.httpStatus, durationMs: meta.durationMs }
   const now = deps.clock.now().toISOString()
-  const o = outcome.outcome
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('clay_runs')
-      .set({ finished_at: now, outcome: o.status })
-      .where('run_id', '=', runId)
-      .execute()
-    if (o.status === 'found' && EMAIL.test(o.email)) {
-      await trx
-        .updateTable('creators')
-        .set({
-          email: o.email,
-          email_found: 1,
-          email_source: 'clay',
-          email_status: o.emailStatus ?? 'found',
-          clay_enriched_at: now,
-          email_not_found_until: null,
-        })
-        .where('id', '=', creatorId)
-        .execute()
-    } else if (o.status === 'not_found') {
-      await trx
-        .updateTable('creators')
-        .set({
-          email_found: 0,
-          email_status: 'not_found',
-          clay_enriched_at: now,
-          email_not_found_until: addDays(now, NOT_FOUND_TTL_DAYS),
-        })
-        .where('id', '=', creatorId)
-        .execute()
-    }
-    await deps.logger.record(
+  if (outcome.status === 'failed') {
+    await closeRun(deps, runId, 'failed', resultLog, audit)
+    throw new AppError(
+      'PROVIDER_ERROR',
+      `Clay could not look this creator up: ${outcome.message}`,
       {
-        ...log,
-        action: 'enrich-result',
-        outcome: o.status,
-        httpStatus: outcome.meta.httpStatus,
-        durationMs: outcome.meta.durationMs,
+        provider: 'clay',
+        providerCode: 'failed',
+        runClosed: true,
       },
-      trx,
     )
-  })
-  if (o.status === 'failed')
-    throw new AppError('PROVIDER_ERROR', `Clay could not look this creator up: ${o.message}`)
-  return charged
-}
-
-function itemId(creatorId: number): string {
-  return `creator-${creatorId}`
-}
-
-function enrichInput(row: CreatorRow): ClayEnrichInput {
-  const input: ClayEnrichInput = {}
-  if (row.full_name) input.full_name = row.full_name
-  if (row.profile_url) input.profile_url = row.profile_url
-  if (row.handle) {
-    if (row.platform === 'instagram') input.instagram_handle = row.handle
-    if (row.platform === 'tiktok') input.tiktok_handle = row.handle
-    if (row.platform === 'youtube') input.youtube_handle = row.handle
   }
-  return input
+  const reading = readEmail(outcome.result, mapping.emailPath)
+  switch (reading.kind) {
+    case 'found':
+      return closeRun(deps, runId, 'found', resultLog, audit, (trx) =>
+        storeClayEmail(trx, log.creatorId, reading.email, now),
+      )
+    case 'not_found':
+      return closeRun(deps, runId, 'not_found', resultLog, audit, (trx) =>
+        rememberNotFound(trx, log.creatorId, now),
+      )
+    case 'setup':
+      await closeRun(deps, runId, 'setup_error', resultLog, {
+        ...audit,
+        auditOutcome: reading.code,
+      })
+      throw new ClaySetupError(reading.code, reading.message)
+    case 'malformed':
+      await closeRun(deps, runId, 'malformed_email', resultLog, audit)
+      throw new AppError('PROVIDER_ERROR', reading.message, {
+        provider: 'clay',
+        providerCode: 'malformed_email',
+        runClosed: true,
+      })
+  }
+}
+
+async function result(
+  deps: CoreDeps,
+  row: CreatorRow,
+  source: EnrichResult['source'],
+  charged: number,
+): Promise<EnrichResult> {
+  const now = deps.clock.now()
+  const open = await liveOpenRun(deps.db, row.id, now)
+  return {
+    creatorId: row.id,
+    email: emailInfo(row, now, open === null ? null : { startedAt: open.startedAt }),
+    source,
+    enrichmentsCharged: charged,
+  }
 }

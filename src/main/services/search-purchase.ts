@@ -11,6 +11,7 @@ import { upsertBasicProfiles } from './creator-repository'
 import type { PurchaseKind } from './purchase/purchase'
 import { worstCaseMilliCredits } from './quota-ledger'
 import { storePage } from './search-cache'
+import { recordPageFilters } from './facts/page-proofs'
 
 /** Which page of which search; also what a journal replay needs to store the page again. */
 export interface SearchContext {
@@ -63,6 +64,7 @@ export const searchPurchase: PurchaseKind<SearchContext, ModashSearchPage, Creat
       fetchedAt: boughtAt,
       creatorIds: orderedIds,
     })
+    await recordPageFilters(trx, ctx.platform, ctx.hash, ctx.canonical)
     await recordSearchRequest(trx, deps, ctx, billedResults(data), 'provider')
     const rows = await trx
       .selectFrom('creators')

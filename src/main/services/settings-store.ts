@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely'
-import type { Settings } from '../../shared/domain'
+import type { ClayMapping, Settings } from '../../shared/domain'
 import type { SettingsPatch } from '../../shared/ipc-contract'
 import type { Database } from '../db/schema'
+import { defaultClayMapping } from './clay-mapping'
 
 export const DEFAULT_LIMITS = { discovery: 140_000, report: 1_400, enrichment: null } as const
 
-export function defaultSettings(userId: string, sandbox: boolean): Settings {
+export function defaultSettings(
+  userId: string,
+  sandbox: boolean,
+  clayMapping: ClayMapping = defaultClayMapping(sandbox),
+): Settings {
   return {
     userId,
     billingCycleDay: 1,
@@ -13,6 +18,7 @@ export function defaultSettings(userId: string, sandbox: boolean): Settings {
     offline: false,
     sandbox,
     reportMaxAgeDays: 30,
+    clayMapping: structuredClone(clayMapping),
   }
 }
 
@@ -41,6 +47,7 @@ export class SettingsStore {
       ...this.defaults,
       ...stored,
       limits: { ...this.defaults.limits, ...stored.limits },
+      clayMapping: mergeClayMapping(this.defaults.clayMapping, stored.clayMapping),
       sandbox: this.defaults.sandbox,
     }
     return this.cached
@@ -52,6 +59,7 @@ export class SettingsStore {
       ...current,
       ...withoutUndefined(patch),
       limits: { ...current.limits, ...withoutUndefined(patch.limits ?? {}) },
+      clayMapping: mergeClayMapping(current.clayMapping, patch.clayMapping),
     }
     const { sandbox: _sandbox, ...persisted } = next
     await this.db
@@ -61,6 +69,17 @@ export class SettingsStore {
       .execute()
     this.cached = next
     return next
+  }
+}
+
+/** Only the fields given change (null unmaps one); a stored mapping from an older version fills in. */
+function mergeClayMapping(
+  base: ClayMapping,
+  patch: { inputs?: Partial<ClayMapping['inputs']>; emailPath?: string | null } | undefined,
+): ClayMapping {
+  return {
+    inputs: { ...base.inputs, ...withoutUndefined(patch?.inputs ?? {}) },
+    emailPath: patch?.emailPath === undefined ? base.emailPath : patch.emailPath,
   }
 }
 

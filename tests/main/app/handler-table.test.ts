@@ -15,6 +15,10 @@ const settings: Settings = {
   offline: false,
   sandbox: false,
   reportMaxAgeDays: 30,
+  clayMapping: {
+    inputs: { fullName: null, handle: null, profileUrl: null, platform: null, companyDomain: null },
+    emailPath: null,
+  },
 }
 
 function build(mode: 'sandbox' | 'real') {

@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
 import { ProviderError } from '../../../src/main/providers/provider-error'
 import { createClayClient } from '../../../src/main/providers/clay/clay-client'
+import {
+  ClayMissingFieldError,
+  ClayRunEndedError,
+} from '../../../src/main/providers/clay/clay-errors'
 import type { ClayClientOptions } from '../../../src/main/providers/clay/clay-client'
 import type { ClayApi } from '../../../src/main/providers/clay/clay-api'
 import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
@@ -13,6 +17,18 @@ import type {
 
 const KEY = 'ck_live_S3CRET_do_not_leak_9f8e7d'
 const ROUTINE = 'function:t_email'
+/** The default routine's required input columns, named as its author named them. */
+const INPUTS = { Handle: 'someone', Platform: 'instagram' }
+const handle = (value: string) => ({ Handle: value, Platform: 'instagram' })
+/** What the default routine answers for a handle it knows or does not. */
+const answer = (email: string | null, slug = 'janedoe.skin', fullName: string | null = null) => ({
+  'Work Email': email,
+  'Enrich person': {
+    email,
+    full_name: fullName,
+    linkedin_url: email === null ? null : `https://www.linkedin.com/in/${slug}`,
+  },
+})
 
 const baseOptions: ClayEmulatorOptions = {
   apiKeys: { [KEY]: 10 },
@@ -72,56 +88,90 @@ function runCalls(on: ClayEmulator = emu) {
 }
 
 describe('clay client: outcomes', () => {
-  it('starts one run and waits for a found email', async () => {
+  it("sends the author's input columns and hands back the raw result, nested columns included", async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'creator-1', { instagram_handle: 'janedoe.skin' })
+    const run = await api.startRun(ROUTINE, 'creator-1', handle('janedoe.skin'))
     expect(run.runId).toMatch(/^run_/)
     expect(run.meta).toMatchObject({ httpStatus: 202, attempts: 1 })
 
     const done = await api.waitForRun(run.runId, 'creator-1')
     expect(done).toEqual({
       runId: run.runId,
-      outcome: { status: 'found', email: 'hello@janedoe.co', emailStatus: 'valid' },
+      outcome: { status: 'complete', result: answer('hello@janedoe.co') },
       meta: { httpStatus: 200, attempts: 2, durationMs: expect.any(Number) as number },
     })
     expect(emu.runs()).toEqual([
       expect.objectContaining({
         runId: run.runId,
         routineId: ROUTINE,
-        items: [{ id: 'creator-1', inputs: { instagram_handle: 'janedoe.skin' } }],
+        items: [{ id: 'creator-1', inputs: handle('janedoe.skin') }],
       }),
     ])
     expect(emu.credits(KEY)).toBe(9)
   })
 
-  it('reports not found when the routine returns no email', async () => {
+  it('does not judge the result: empty columns and non-emails are handed over as sent', async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'c2', { full_name: 'Sam Smith' })
-    const done = await api.waitForRun(run.runId, 'c2')
-    expect(done.outcome).toEqual({ status: 'not_found' })
+    const nobody = await api.startRun(ROUTINE, 'c2', { ...INPUTS, 'Full Name': 'Sam Smith' })
+    expect((await api.waitForRun(nobody.runId, 'c2')).outcome).toEqual({
+      status: 'complete',
+      result: answer(null, '', 'Sam Smith'),
+    })
+    const garbled = await api.startRun(ROUTINE, 'c4', handle('garbled.handle'))
+    expect((await api.waitForRun(garbled.runId, 'c4')).outcome).toEqual({
+      status: 'complete',
+      result: answer('not an email', 'garbled.handle'),
+    })
+  })
+
+  it('hands over result {} (no output column mapped) and a missing result as no columns', async () => {
+    const unmapped = await start({
+      routines: [{ id: ROUTINE, requiredInputs: ['Handle'], outputsMapped: false }],
+    })
+    const api = client({}, unmapped)
+    const run = await api.startRun(ROUTINE, 'c', handle('janedoe.skin'))
+    expect((await api.waitForRun(run.runId, 'c')).outcome).toEqual({
+      status: 'complete',
+      result: {},
+    })
+    unmapped.injectFaults('results', [
+      {
+        kind: 'respond',
+        status: 200,
+        body: {
+          routine_run_id: run.runId,
+          status: 'complete',
+          data: [{ id: 'c', status: 'complete' }],
+        },
+      },
+    ])
+    expect((await api.waitForRun(run.runId, 'c')).outcome).toEqual({
+      status: 'complete',
+      result: {},
+    })
   })
 
   it('reports a per-item failure as an outcome, not an error', async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'c3', { tiktok_handle: 'broken.handle' })
+    const run = await api.startRun(ROUTINE, 'c3', handle('broken.handle'))
     const done = await api.waitForRun(run.runId, 'c3')
     expect(done.outcome).toEqual({ status: 'failed', message: expect.any(String) as string })
   })
 
   it('follows the cursor when its item is not on the first page', async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'mine', {})
+    const run = await api.startRun(ROUTINE, 'mine', INPUTS)
     const page = (data: unknown[], cursor?: string) => ({
       kind: 'respond' as const,
       status: 200,
       body: { routine_run_id: run.runId, status: 'complete', data, ...(cursor ? { cursor } : {}) },
     })
     emu.injectFaults('results', [
-      page([{ id: 'other', status: 'complete', result: { work_email: null } }], 'page-2'),
-      page([{ id: 'mine', status: 'complete', result: { work_email: 'me@mine.io' } }]),
+      page([{ id: 'other', status: 'complete', result: { 'Work Email': null } }], 'page-2'),
+      page([{ id: 'mine', status: 'complete', result: { 'Work Email': 'me@mine.io' } }]),
     ])
     const done = await api.waitForRun(run.runId, 'mine')
-    expect(done.outcome).toEqual({ status: 'found', email: 'me@mine.io', emailStatus: null })
+    expect(done.outcome).toEqual({ status: 'complete', result: { 'Work Email': 'me@mine.io' } })
     const urls = emu
       .calls()
       .filter((c) => c.route === 'results')
@@ -130,9 +180,9 @@ describe('clay client: outcomes', () => {
     expect(urls[0]?.get('limit')).toBe('100')
   })
 
-  it('fails with item_missing when a completed run lacks its item', async () => {
+  it('fails with item_missing, a run that has ended, when a completed run lacks its item', async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'mine', {})
+    const run = await api.startRun(ROUTINE, 'mine', INPUTS)
     emu.injectFaults('results', [
       {
         kind: 'respond',
@@ -142,14 +192,7 @@ describe('clay client: outcomes', () => {
     ])
     const err = await failure(api.waitForRun(run.runId, 'mine'))
     expect([err.code, err.providerCode]).toEqual(['PROVIDER_ERROR', 'item_missing'])
-  })
-
-  it('treats an email that is not a plausible address as malformed', async () => {
-    const api = client()
-    const run = await api.startRun(ROUTINE, 'c4', { instagram_handle: 'garbled.handle' })
-    const err = await failure(api.waitForRun(run.runId, 'c4'))
-    expect(err.code).toBe('PROVIDER_ERROR')
-    expect(err.providerCode).toBe('malformed_response')
+    expect(err).toBeInstanceOf(ClayRunEndedError)
   })
 })
 
@@ -157,7 +200,7 @@ describe('clay client: starting runs', () => {
   it('fails with KEY_MISSING before any request when there is no key', async () => {
     for (const key of [null, '', '  ']) {
       const api = client({ apiKey: () => key })
-      const err = await failure(api.startRun(ROUTINE, 'c', {}))
+      const err = await failure(api.startRun(ROUTINE, 'c', INPUTS))
       expect(err.code).toBe('KEY_MISSING')
       expect((await failure(api.waitForRun('run_x', 'c'))).code).toBe('KEY_MISSING')
     }
@@ -165,13 +208,15 @@ describe('clay client: starting runs', () => {
   })
 
   it('refuses an item id Clay would reject, without sending it', async () => {
-    await expect(client().startRun(ROUTINE, 'x'.repeat(65), {})).rejects.toBeInstanceOf(AppError)
+    await expect(client().startRun(ROUTINE, 'x'.repeat(65), INPUTS)).rejects.toBeInstanceOf(
+      AppError,
+    )
     expect(emu.calls()).toEqual([])
   })
 
   it('maps 402 to QUOTA_EXCEEDED / credits_exhausted and does not retry', async () => {
     emu.setCredits(KEY, 0)
-    const err = await failure(client().startRun(ROUTINE, 'c', {}))
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect(err.code).toBe('QUOTA_EXCEEDED')
     expect(err.providerCode).toBe('credits_exhausted')
     expect(err.httpStatus).toBe(402)
@@ -182,7 +227,7 @@ describe('clay client: starting runs', () => {
 
   it('maps 401, 404 and 400 to their provider codes', async () => {
     const wrongKey = createClayClient({ baseUrl: emu.baseUrl, apiKey: () => `${KEY}-old` })
-    const auth = await failure(wrongKey.startRun(ROUTINE, 'c', {}))
+    const auth = await failure(wrongKey.startRun(ROUTINE, 'c', INPUTS))
     expect([auth.code, auth.providerCode, auth.httpStatus]).toEqual([
       'PROVIDER_ERROR',
       'auth_failed',
@@ -190,14 +235,42 @@ describe('clay client: starting runs', () => {
     ])
     expect(auth.message).not.toContain(`${KEY}-old`)
 
-    const missing = await failure(client().startRun('function:t_gone', 'c', {}))
+    const missing = await failure(client().startRun('function:t_gone', 'c', INPUTS))
     expect([missing.code, missing.providerCode]).toEqual(['PROVIDER_ERROR', 'routine_not_found'])
 
     emu.injectFaults('run', [{ kind: 'status', status: 400, message: 'items.0.inputs: bad' }])
-    const bad = await failure(client().startRun(ROUTINE, 'c', {}))
+    const bad = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect([bad.code, bad.providerCode]).toEqual(['PROVIDER_ERROR', 'bad_request'])
     expect(bad.message).toContain('items.0.inputs: bad')
+    expect(bad).not.toBeInstanceOf(ClayMissingFieldError)
     expect(runCalls()).toHaveLength(3)
+  })
+
+  it('reports a missing input column as missing_required_field, naming it, nothing billed', async () => {
+    const err = await failure(
+      client().startRun(ROUTINE, 'c', { handle: 'janedoe.skin', Platform: 'instagram' }),
+    )
+    expect([err.code, err.providerCode, err.httpStatus]).toEqual([
+      'PROVIDER_ERROR',
+      'missing_required_field',
+      400,
+    ])
+    expect(err).toBeInstanceOf(ClayMissingFieldError)
+    expect((err as ClayMissingFieldError).column).toBe('Handle')
+    expect(err.message).toContain('"Handle"')
+    expect(err.details?.billed).toBe('no')
+    expect(err.retryable).toBe(false)
+    expect(runCalls()).toHaveLength(1)
+    expect(emu.runs()).toEqual([])
+    expect(emu.credits(KEY)).toBe(10)
+  })
+
+  it('scrubs the key from a missing column Clay echoes back', async () => {
+    emu.injectFaults('run', [
+      { kind: 'status', status: 400, message: `Missing required field: ${KEY}` },
+    ])
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
+    expect((err as ClayMissingFieldError).column).toBe('[redacted]')
   })
 
   it('retries a 429 and then succeeds, with one run and one charge', async () => {
@@ -205,7 +278,7 @@ describe('clay client: starting runs', () => {
       { kind: 'status', status: 429, retryAfterSeconds: 0 },
       { kind: 'status', status: 429, retryAfterSeconds: 0 },
     ])
-    const run = await client().startRun(ROUTINE, 'c', { instagram_handle: 'janedoe.skin' })
+    const run = await client().startRun(ROUTINE, 'c', handle('janedoe.skin'))
     expect(run.meta.attempts).toBe(3)
     expect(runCalls().map((c) => c.status)).toEqual([429, 429, 202])
     expect(emu.runs()).toHaveLength(1)
@@ -216,7 +289,7 @@ describe('clay client: starting runs', () => {
     emu.injectFaults('run', [{ kind: 'status', status: 429, retryAfterSeconds: 1 }])
     const api = client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5000 } })
     const t0 = performance.now()
-    await api.startRun(ROUTINE, 'c', {})
+    await api.startRun(ROUTINE, 'c', INPUTS)
     expect(performance.now() - t0).toBeGreaterThanOrEqual(950)
   })
 
@@ -226,7 +299,7 @@ describe('clay client: starting runs', () => {
       { kind: 'status', status: 429, retryAfterSeconds: 0 },
       { kind: 'status', status: 429, retryAfterSeconds: 0 },
     ])
-    const err = await failure(client().startRun(ROUTINE, 'c', {}))
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect([err.code, err.providerCode, err.attempts]).toEqual([
       'PROVIDER_UNAVAILABLE',
       'rate_limited',
@@ -238,7 +311,7 @@ describe('clay client: starting runs', () => {
 
   it('never re-posts after accept-then-reset: ambiguous_start, billing uncertain, one run', async () => {
     emu.injectFaults('run', [{ kind: 'accept-then-reset' }])
-    const err = await failure(client().startRun(ROUTINE, 'c', {}))
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect(err.code).toBe('PROVIDER_UNAVAILABLE')
     expect(err.providerCode).toBe('ambiguous_start')
     expect(err.retryable).toBe(false)
@@ -251,14 +324,14 @@ describe('clay client: starting runs', () => {
 
   it('treats a 5xx on start as ambiguous and does not retry it', async () => {
     emu.injectFaults('run', [{ kind: 'status', status: 502 }])
-    const err = await failure(client().startRun(ROUTINE, 'c', {}))
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect([err.providerCode, err.httpStatus]).toEqual(['ambiguous_start', 502])
     expect(runCalls()).toHaveLength(1)
   })
 
   it('treats a start that times out as ambiguous; the run it made is not duplicated', async () => {
     emu.injectFaults('run', [{ kind: 'delay', ms: 150 }])
-    const err = await failure(client({ timeoutMs: 40 }).startRun(ROUTINE, 'c', {}))
+    const err = await failure(client({ timeoutMs: 40 }).startRun(ROUTINE, 'c', INPUTS))
     expect(err.providerCode).toBe('ambiguous_start')
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(runCalls()).toHaveLength(1)
@@ -273,7 +346,7 @@ describe('clay client: starting runs', () => {
       { retry: { maxAttempts: 8, baseDelayMs: 20, maxDelayMs: 100 } },
       gone, // its baseUrl now refuses connections
     )
-    const pending = api.startRun(ROUTINE, 'c', {})
+    const pending = api.startRun(ROUTINE, 'c', INPUTS)
     await new Promise((resolve) => setTimeout(resolve, 30))
     const back = await start({ port: Number(port) })
     const run = await pending
@@ -284,7 +357,7 @@ describe('clay client: starting runs', () => {
   it('gives up on refused connections with unreachable after the retry budget', async () => {
     const gone = await start()
     await gone.close()
-    const err = await failure(client({}, gone).startRun(ROUTINE, 'c', {}))
+    const err = await failure(client({}, gone).startRun(ROUTINE, 'c', INPUTS))
     expect([err.code, err.providerCode, err.attempts]).toEqual([
       'PROVIDER_UNAVAILABLE',
       'unreachable',
@@ -298,7 +371,7 @@ describe('clay client: starting runs', () => {
       { kind: 'respond', status: 202, body: {} },
     ])
     for (let i = 0; i < 2; i += 1) {
-      const err = await failure(client().startRun(ROUTINE, 'c', {}))
+      const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
       expect([err.code, err.providerCode]).toEqual(['PROVIDER_ERROR', 'malformed_response'])
       expect(err.details?.billed).toBe('uncertain')
     }
@@ -310,7 +383,7 @@ describe('clay client: waiting for runs', () => {
   it('times out polling, then a later wait on the same run id completes with no new run', async () => {
     const slow = await start({ pollsUntilDone: 1_000_000 })
     const api = client({ poll: { initialDelayMs: 5, maxDelayMs: 10, timeoutMs: 80 } }, slow)
-    const run = await api.startRun(ROUTINE, 'c', { instagram_handle: 'janedoe.skin' })
+    const run = await api.startRun(ROUTINE, 'c', handle('janedoe.skin'))
 
     const err = await failure(api.waitForRun(run.runId, 'c'))
     expect([err.code, err.providerCode, err.retryable]).toEqual([
@@ -319,23 +392,31 @@ describe('clay client: waiting for runs', () => {
       true,
     ])
     expect(err.attempts).toBeGreaterThan(1)
+    expect(err).not.toBeInstanceOf(ClayRunEndedError)
+    expect(err.message).toMatch(/still working on this lookup/)
 
     slow.finishRun(run.runId)
     const done = await api.waitForRun(run.runId, 'c')
-    expect(done.outcome).toEqual({
-      status: 'found',
-      email: 'hello@janedoe.co',
-      emailStatus: 'valid',
-    })
+    expect(done.outcome).toEqual({ status: 'complete', result: answer('hello@janedoe.co') })
     expect(runCalls(slow)).toHaveLength(1)
     expect(slow.runs()).toHaveLength(1)
     expect(slow.credits(KEY)).toBe(9)
   })
 
+  it('waits no longer than a timeout given for one call', async () => {
+    const slow = await start({ pollsUntilDone: 1_000_000 })
+    const api = client({ poll: { initialDelayMs: 5, maxDelayMs: 10, timeoutMs: 5000 } }, slow)
+    const run = await api.startRun(ROUTINE, 'c', INPUTS)
+    const t0 = performance.now()
+    const err = await failure(api.waitForRun(run.runId, 'c', { timeoutMs: 60 }))
+    expect(err.providerCode).toBe('poll_timeout')
+    expect(performance.now() - t0).toBeLessThan(1000)
+  })
+
   it('backs off between polls, doubling up to the maximum', async () => {
     const slow = await start({ pollsUntilDone: 5 })
     const api = client({ poll: { initialDelayMs: 20, maxDelayMs: 40, timeoutMs: 3000 } }, slow)
-    const run = await api.startRun(ROUTINE, 'c', {})
+    const run = await api.startRun(ROUTINE, 'c', INPUTS)
     await api.waitForRun(run.runId, 'c')
     const at = slow
       .calls()
@@ -360,9 +441,9 @@ describe('clay client: waiting for runs', () => {
       timeoutMs: 100,
       retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 20 },
     })
-    const run = await api.startRun(ROUTINE, 'c', { instagram_handle: 'janedoe.skin' })
+    const run = await api.startRun(ROUTINE, 'c', handle('janedoe.skin'))
     const done = await api.waitForRun(run.runId, 'c')
-    expect(done.outcome).toMatchObject({ status: 'found' })
+    expect(done.outcome).toEqual({ status: 'complete', result: answer('hello@janedoe.co') })
     // Five faults, the 202 and the 200.
     expect(done.meta.attempts).toBe(7)
     expect(runCalls()).toHaveLength(1)
@@ -375,7 +456,7 @@ describe('clay client: waiting for runs', () => {
       { kind: 'status', status: 500 },
     ])
     const api = client()
-    const run = await api.startRun(ROUTINE, 'c', {})
+    const run = await api.startRun(ROUTINE, 'c', INPUTS)
     const err = await failure(api.waitForRun(run.runId, 'c'))
     expect([err.code, err.providerCode, err.retryable, err.attempts]).toEqual([
       'PROVIDER_UNAVAILABLE',
@@ -383,7 +464,10 @@ describe('clay client: waiting for runs', () => {
       true,
       3,
     ])
-    expect((await api.waitForRun(run.runId, 'c')).outcome).toEqual({ status: 'not_found' })
+    expect((await api.waitForRun(run.runId, 'c')).outcome).toEqual({
+      status: 'complete',
+      result: answer(null),
+    })
   })
 
   const malformed: Array<[string, (runId: string) => ClayFault]> = [
@@ -422,7 +506,7 @@ describe('clay client: waiting for runs', () => {
 
   it.each(malformed)('rejects %s as malformed_response', async (_label, fault) => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'c', {})
+    const run = await api.startRun(ROUTINE, 'c', INPUTS)
     emu.finishRun(run.runId)
     emu.injectFaults('results', [fault(run.runId)])
     const err = await failure(api.waitForRun(run.runId, 'c'))
@@ -433,51 +517,62 @@ describe('clay client: waiting for runs', () => {
     'treats a terminal %s as a provider error with that code',
     async (status) => {
       const api = client()
-      const run = await api.startRun(ROUTINE, 'c', {})
+      const run = await api.startRun(ROUTINE, 'c', INPUTS)
       emu.injectFaults('results', [
         { kind: 'respond', status: 200, body: { routine_run_id: run.runId, status, total: 1 } },
       ])
       const err = await failure(api.waitForRun(run.runId, 'c'))
       expect([err.code, err.providerCode]).toEqual(['PROVIDER_ERROR', status])
+      // A terminal run never completes: the caller must close it, not resume it.
+      expect(err).toBeInstanceOf(ClayRunEndedError)
     },
   )
 
-  it('reads `email` when the routine names its output that way', async () => {
+  it('bounds the result: too large or too deeply nested is malformed, and never retried', async () => {
     const api = client()
-    const run = await api.startRun(ROUTINE, 'c', {})
-    emu.injectFaults('results', [
-      {
-        kind: 'respond',
-        status: 200,
-        body: {
-          routine_run_id: run.runId,
-          status: 'complete',
-          data: [{ id: 'c', status: 'complete', result: { email: ' jane@doe.co ' } }],
-        },
+    const run = await api.startRun(ROUTINE, 'c', INPUTS)
+    let deep: unknown = 'x'
+    for (let i = 0; i < 12; i += 1) deep = { inner: deep }
+    const completeWith = (result: unknown) => ({
+      kind: 'respond' as const,
+      status: 200,
+      body: {
+        routine_run_id: run.runId,
+        status: 'complete',
+        data: [{ id: 'c', status: 'complete', result }],
       },
-    ])
-    expect((await api.waitForRun(run.runId, 'c')).outcome).toEqual({
-      status: 'found',
-      email: 'jane@doe.co',
-      emailStatus: null,
     })
+    emu.injectFaults('results', [
+      completeWith({ Notes: 'x'.repeat(150_000) }),
+      completeWith({ Deep: deep }),
+    ])
+    for (let i = 0; i < 2; i += 1) {
+      const err = await failure(api.waitForRun(run.runId, 'c'))
+      expect([err.code, err.providerCode, err.attempts]).toEqual([
+        'PROVIDER_ERROR',
+        'malformed_response',
+        1,
+      ])
+      expect(err).not.toBeInstanceOf(ClayRunEndedError)
+    }
   })
 
-  it('fails with run_not_found for an unknown run, without retrying', async () => {
+  it('fails with run_not_found, a run that has ended, for an unknown run, without retrying', async () => {
     const err = await failure(client().waitForRun('run_unknown', 'c'))
     expect([err.code, err.providerCode, err.attempts]).toEqual([
       'PROVIDER_ERROR',
       'run_not_found',
       1,
     ])
+    expect(err).toBeInstanceOf(ClayRunEndedError)
   })
 
   it('keeps the key out of messages even when the server echoes it', async () => {
     emu.injectFaults('run', [{ kind: 'status', status: 400, message: `bad key ${KEY} given` }])
-    const err = await failure(client().startRun(ROUTINE, 'c', {}))
+    const err = await failure(client().startRun(ROUTINE, 'c', INPUTS))
     expect(err.message).toContain('[redacted]')
 
-    const run = await client().startRun(ROUTINE, 'c', {})
+    const run = await client().startRun(ROUTINE, 'c', INPUTS)
     emu.injectFaults('results', [
       {
         kind: 'respond',
@@ -492,5 +587,33 @@ describe('clay client: waiting for runs', () => {
     const done = await client().waitForRun(run.runId, 'c')
     expect(done.outcome.status).toBe('failed')
     expect(JSON.stringify(done)).not.toContain(KEY)
+
+    const echoed = await client().startRun(ROUTINE, 'c', INPUTS)
+    emu.injectFaults('results', [
+      {
+        kind: 'respond',
+        status: 200,
+        body: {
+          routine_run_id: echoed.runId,
+          status: 'complete',
+          data: [
+            {
+              id: 'c',
+              status: 'complete',
+              result: { [`Key ${KEY}`]: { note: `sent ${KEY}`, list: [KEY] }, 'Work Email': null },
+            },
+          ],
+        },
+      },
+    ])
+    const read = await client().waitForRun(echoed.runId, 'c')
+    expect(JSON.stringify(read)).not.toContain(KEY)
+    expect(read.outcome).toEqual({
+      status: 'complete',
+      result: {
+        'Key [redacted]': { note: 'sent [redacted]', list: ['[redacted]'] },
+        'Work Email': null,
+      },
+    })
   })
 })

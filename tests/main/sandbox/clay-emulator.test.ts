@@ -6,6 +6,8 @@ const KEY = 'ck_test_key_1'
 const OTHER_KEY = 'ck_test_key_2'
 const ROUTINE = 'function:t_email'
 const RUN_PATH = `/routines/${encodeURIComponent(ROUTINE)}/run`
+/** The default routine's required columns, as its author named them. */
+const INPUTS = { Handle: 'someone', Platform: 'instagram' }
 
 const baseOptions: ClayEmulatorOptions = {
   apiKeys: { [KEY]: 10, [OTHER_KEY]: 5 },
@@ -52,8 +54,20 @@ function call(path: string, init: CallInit = {}, on: ClayEmulator = emu): Promis
   })
 }
 
-function item(id: string, inputs: Record<string, unknown>) {
+function item(id: string, inputs: Record<string, unknown> = INPUTS) {
   return { id, inputs }
+}
+
+/** The default routine's answer, nested column included, for a handle and its email. */
+function found(handle: string, email: string | null, fullName: string | null = null) {
+  return {
+    'Work Email': email,
+    'Enrich person': {
+      email,
+      full_name: fullName,
+      linkedin_url: email === null ? null : `https://www.linkedin.com/in/${handle}`,
+    },
+  }
 }
 
 async function startRun(items: unknown[], on: ClayEmulator = emu, key = KEY): Promise<string> {
@@ -104,7 +118,7 @@ describe('clay emulator: auth and routing', () => {
   })
 
   it('answers an unknown routine with 404 and charges nothing', async () => {
-    const res = await call('/routines/function:t_nope/run', { body: { items: [item('a', {})] } })
+    const res = await call('/routines/function:t_nope/run', { body: { items: [item('a')] } })
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ message: expect.any(String) as string })
     expect(emu.credits(KEY)).toBe(10)
@@ -114,14 +128,14 @@ describe('clay emulator: auth and routing', () => {
 describe('clay emulator: run request validation', () => {
   const invalid: Array<[string, unknown]> = [
     ['no items', { items: [] }],
-    ['101 items', { items: Array.from({ length: 101 }, (_, i) => item(`i${i}`, {})) }],
-    ['an extra top-level key', { items: [item('a', {})], priority: 'high' }],
-    ['an extra item key', { items: [{ id: 'a', inputs: {}, extra: 1 }] }],
-    ['an id over 64 characters', { items: [item('x'.repeat(65), {})] }],
-    ['an empty id', { items: [item('', {})] }],
+    ['101 items', { items: Array.from({ length: 101 }, (_, i) => item(`i${i}`)) }],
+    ['an extra top-level key', { items: [item('a')], priority: 'high' }],
+    ['an extra item key', { items: [{ id: 'a', inputs: INPUTS, extra: 1 }] }],
+    ['an id over 64 characters', { items: [item('x'.repeat(65))] }],
+    ['an empty id', { items: [item('')] }],
     ['inputs that are not an object', { items: [{ id: 'a', inputs: 'jane' }] }],
-    ['duplicate ids', { items: [item('a', {}), item('a', {})] }],
-    ['a non-string webhook id', { items: [item('a', {})], webhook_id: 7 }],
+    ['duplicate ids', { items: [item('a'), item('a')] }],
+    ['a non-string webhook id', { items: [item('a')], webhook_id: 7 }],
   ]
 
   it.each(invalid)('rejects %s with 400 and charges nothing', async (_label, body) => {
@@ -140,7 +154,7 @@ describe('clay emulator: run request validation', () => {
 
   it('accepts exactly 100 items and a webhook id', async () => {
     emu.setCredits(KEY, 100)
-    const items = Array.from({ length: 100 }, (_, i) => item(`i${i}`, {}))
+    const items = Array.from({ length: 100 }, (_, i) => item(`i${i}`))
     const res = await call(RUN_PATH, { body: { items, webhook_id: 'wh_abc' } })
     expect(res.status).toBe(202)
     expect(emu.credits(KEY)).toBe(0)
@@ -150,7 +164,7 @@ describe('clay emulator: run request validation', () => {
 describe('clay emulator: runs, results and credits', () => {
   it('accepts a run with 202, answers 202 in progress, then 200 complete', async () => {
     const res = await call(RUN_PATH, {
-      body: { items: [item('creator-1', { instagram_handle: 'janedoe.skin' })] },
+      body: { items: [item('creator-1', { Handle: 'janedoe.skin', Platform: 'instagram' })] },
     })
     expect(res.status).toBe(202)
     const started = (await res.json()) as { routine_run_id: string; status: string }
@@ -180,7 +194,7 @@ describe('clay emulator: runs, results and credits', () => {
         {
           id: 'creator-1',
           status: 'complete',
-          result: { work_email: 'hello@janedoe.co', email_status: 'valid' },
+          result: found('janedoe.skin', 'hello@janedoe.co'),
         },
       ],
     })
@@ -188,54 +202,56 @@ describe('clay emulator: runs, results and credits', () => {
       {
         runId,
         routineId: ROUTINE,
-        items: [item('creator-1', { instagram_handle: 'janedoe.skin' })],
+        items: [item('creator-1', { Handle: 'janedoe.skin', Platform: 'instagram' })],
         createdAt: expect.any(Number) as number,
         polls: 2,
       },
     ])
   })
 
-  it('derives the lookup key from handles first, then the full name, ignoring case and @', async () => {
-    const runId = await startRun([
-      item('a', { instagram_handle: '@JaneDoe.Skin', full_name: 'Sam Smith' }),
-      item('b', { tiktok_handle: 'nobody' }),
-      item('c', { full_name: 'sam smith' }),
-      item('d', { youtube_handle: 'unknown.channel' }),
-      item('e', { instagram_handle: 'broken.handle' }),
-      item('f', {}),
-    ])
-    emu.finishRun(runId)
-    const body = (await (await results(runId)).json()) as { data: unknown[] }
+  it('looks fixtures up by the handle or name values, whatever the columns are called', async () => {
+    const custom = await start({
+      routines: [{ id: ROUTINE, requiredInputs: ['IG'], optionalInputs: ['Creator', 'Who'] }],
+    })
+    const runId = await startRun(
+      [
+        item('a', { 'Instagram Handle': '@JaneDoe.Skin', 'Full Name': 'Sam Smith', IG: 'x' }),
+        item('b', { IG: 'nobody' }),
+        item('c', { IG: 'unknown.channel', Creator: 'sam smith' }),
+        item('d', { IG: 'unknown.channel' }),
+        item('e', { IG: 'broken.handle' }),
+        item('f', { IG: 'unknown.channel', Who: 'Jane', 'Profile URL': 'https://x.test/j' }),
+      ],
+      custom,
+    )
+    custom.finishRun(runId)
+    const body = (await (await results(runId, '', KEY, custom)).json()) as { data: unknown[] }
     expect(body.data).toEqual([
       {
         id: 'a',
         status: 'complete',
-        result: { work_email: 'hello@janedoe.co', email_status: 'valid' },
+        result: found('janedoe.skin', 'hello@janedoe.co', 'Sam Smith'),
       },
-      { id: 'b', status: 'complete', result: { work_email: null, email_status: 'not_found' } },
-      {
-        id: 'c',
-        status: 'complete',
-        result: { work_email: 'sam@smith.io', email_status: 'valid' },
-      },
-      { id: 'd', status: 'complete', result: { work_email: null, email_status: 'not_found' } },
+      { id: 'b', status: 'complete', result: found('nobody', null) },
+      { id: 'c', status: 'complete', result: found('sam-smith', 'sam@smith.io') },
+      { id: 'd', status: 'complete', result: found('unknown.channel', null) },
       { id: 'e', status: 'failed', error: { message: expect.any(String) as string } },
-      { id: 'f', status: 'complete', result: { work_email: null, email_status: 'not_found' } },
+      { id: 'f', status: 'complete', result: found('unknown.channel', null) },
     ])
   })
 
   it('charges one credit per accepted item, per key', async () => {
-    await startRun([item('a', {}), item('b', {}), item('c', {})])
+    await startRun([item('a'), item('b'), item('c')])
     expect(emu.credits(KEY)).toBe(7)
     expect(emu.credits(OTHER_KEY)).toBe(5)
-    await startRun([item('a', {})], emu, OTHER_KEY)
+    await startRun([item('a')], emu, OTHER_KEY)
     expect(emu.credits(OTHER_KEY)).toBe(4)
   })
 
   it('answers 402 and charges nothing when the meter cannot cover the run', async () => {
     emu.setCredits(KEY, 2)
     const short = await call(RUN_PATH, {
-      body: { items: [item('a', {}), item('b', {}), item('c', {})] },
+      body: { items: [item('a'), item('b'), item('c')] },
     })
     expect(short.status).toBe(402)
     expect(await short.json()).toEqual({ message: expect.any(String) as string })
@@ -243,13 +259,13 @@ describe('clay emulator: runs, results and credits', () => {
     expect(emu.runs()).toEqual([])
 
     emu.setCredits(KEY, 0)
-    const empty = await call(RUN_PATH, { body: { items: [item('a', {})] } })
+    const empty = await call(RUN_PATH, { body: { items: [item('a')] } })
     expect(empty.status).toBe(402)
     expect(emu.credits(KEY)).toBe(0)
   })
 
   it('pages results with limit and an opaque cursor', async () => {
-    const runId = await startRun([item('a', {}), item('b', {}), item('c', {})])
+    const runId = await startRun([item('a'), item('b'), item('c')])
     emu.finishRun(runId)
     const page1 = (await (await results(runId, '?limit=2')).json()) as {
       data: Array<{ id: string }>
@@ -270,7 +286,7 @@ describe('clay emulator: runs, results and credits', () => {
 
   it('answers 404 for an unknown run and for another key’s run', async () => {
     expect((await results('run_doesnotexist')).status).toBe(404)
-    const runId = await startRun([item('a', {})])
+    const runId = await startRun([item('a')])
     const foreign = await results(runId, '', OTHER_KEY)
     expect(foreign.status).toBe(404)
     expect(await foreign.json()).toEqual({ message: expect.any(String) as string })
@@ -278,16 +294,109 @@ describe('clay emulator: runs, results and credits', () => {
 
   it('honours pollsUntilDone and msUntilDone', async () => {
     const slow = await start({ pollsUntilDone: 3 })
-    const runId = await startRun([item('a', {})], slow)
+    const runId = await startRun([item('a')], slow)
     const statuses: number[] = []
     for (let i = 0; i < 4; i += 1) statuses.push((await results(runId, '', KEY, slow)).status)
     expect(statuses).toEqual([202, 202, 202, 200])
 
     const timed = await start({ msUntilDone: 60 })
-    const timedRun = await startRun([item('a', {})], timed)
+    const timedRun = await startRun([item('a')], timed)
     expect((await results(timedRun, '', KEY, timed)).status).toBe(202)
     await new Promise((resolve) => setTimeout(resolve, 80))
     expect((await results(timedRun, '', KEY, timed)).status).toBe(200)
+  })
+})
+
+describe("clay emulator: the routine author's columns", () => {
+  it('answers 400 Missing required field naming the column, and charges nothing', async () => {
+    const res = await call(RUN_PATH, {
+      body: { items: [item('a', { handle: 'janedoe.skin', Platform: 'instagram' })] },
+    })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({ message: 'Missing required field: Handle' })
+    expect(emu.credits(KEY)).toBe(10)
+    expect(emu.runs()).toEqual([])
+  })
+
+  it('counts a blank value as missing, and checks every item before charging any', async () => {
+    const blank = await call(RUN_PATH, {
+      body: { items: [item('a', { Handle: '  ', Platform: 'instagram' })] },
+    })
+    expect(await blank.json()).toEqual({ message: 'Missing required field: Handle' })
+    const second = await call(RUN_PATH, {
+      body: { items: [item('a'), item('b', { Handle: 'jane' })] },
+    })
+    expect(second.status).toBe(400)
+    expect(await second.json()).toEqual({ message: 'Missing required field: Platform' })
+    expect(emu.credits(KEY)).toBe(10)
+    expect(emu.runs()).toEqual([])
+  })
+
+  it("uses each routine's own required columns, and ignores extra ones", async () => {
+    const custom = await start({
+      routines: [
+        ROUTINE,
+        { id: 'function:t_people', requiredInputs: ['Professional Profile URL', 'Domain'] },
+      ],
+    })
+    const path = `/routines/${encodeURIComponent('function:t_people')}/run`
+    const missing = await call(path, { body: { items: [item('a')] } }, custom)
+    expect(await missing.json()).toEqual({
+      message: 'Missing required field: Professional Profile URL',
+    })
+    const inputs = { 'Professional Profile URL': 'https://x.test/in/jane', Domain: 'jane.co' }
+    const ok = await call(path, { body: { items: [item('a', { ...inputs, Extra: 1 })] } }, custom)
+    expect(ok.status).toBe(202)
+    expect(custom.runs().map((r) => r.routineId)).toEqual(['function:t_people'])
+  })
+
+  it('completes items with result {} when the routine maps no output column', async () => {
+    const unmapped = await start({
+      routines: [{ id: ROUTINE, requiredInputs: ['Handle'], outputsMapped: false }],
+    })
+    const runId = await startRun([item('a', { Handle: 'janedoe.skin' })], unmapped)
+    expect(unmapped.credits(KEY)).toBe(9)
+    unmapped.finishRun(runId)
+    const body = (await (await results(runId, '', KEY, unmapped)).json()) as { data: unknown[] }
+    expect(body.data).toEqual([{ id: 'a', status: 'complete', result: {} }])
+  })
+})
+
+describe('clay emulator: runs that end without an answer', () => {
+  it('failRun: polls answer 200 with the run-level status and no data', async () => {
+    const runId = await startRun([item('a')])
+    emu.failRun(runId)
+    const res = await results(runId)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      routine_run_id: runId,
+      status: 'failed',
+      total: 1,
+      finished: 1,
+    })
+    emu.finishRun(runId)
+    expect(((await (await results(runId)).json()) as { status: string }).status).toBe('failed')
+  })
+
+  it('failNextRuns: the next runs end with the status given, later ones complete', async () => {
+    emu.failNextRuns(1, 'processing_failed')
+    const failing = await startRun([item('a')])
+    const fine = await startRun([item('b')])
+    emu.finishRun(fine)
+    expect(((await (await results(failing)).json()) as { status: string }).status).toBe(
+      'processing_failed',
+    )
+    expect(((await (await results(fine)).json()) as { status: string }).status).toBe('complete')
+    expect(emu.credits(KEY)).toBe(8)
+  })
+
+  it('forgetRun: the run answers 404 from then on, as when Clay expired it', async () => {
+    const runId = await startRun([item('a')])
+    expect((await results(runId)).status).toBe(202)
+    emu.forgetRun(runId)
+    const gone = await results(runId)
+    expect(gone.status).toBe(404)
+    expect(await gone.json()).toEqual({ message: expect.any(String) as string })
   })
 })
 
@@ -314,7 +423,7 @@ describe('clay emulator: rate limit', () => {
   it('does not charge a run refused by the rate limit', async () => {
     const limited = await start({ rateLimit: { perSecond: 1, burst: 1 } })
     await call('/me', {}, limited)
-    const refused = await call(RUN_PATH, { body: { items: [item('a', {})] } }, limited)
+    const refused = await call(RUN_PATH, { body: { items: [item('a')] } }, limited)
     expect(refused.status).toBe(429)
     expect(limited.credits(KEY)).toBe(10)
     expect(limited.runs()).toEqual([])
@@ -324,7 +433,7 @@ describe('clay emulator: rate limit', () => {
 describe('clay emulator: injected faults', () => {
   it('status: answers with the status and message, without doing the work', async () => {
     emu.injectFaults('run', [{ kind: 'status', status: 503, message: 'Down for maintenance' }])
-    const res = await call(RUN_PATH, { body: { items: [item('a', {})] } })
+    const res = await call(RUN_PATH, { body: { items: [item('a')] } })
     expect(res.status).toBe(503)
     expect(await res.json()).toEqual({ message: 'Down for maintenance' })
     expect(emu.runs()).toEqual([])
@@ -362,7 +471,7 @@ describe('clay emulator: injected faults', () => {
   })
 
   it('hang: never answers', async () => {
-    const runId = await startRun([item('a', {})])
+    const runId = await startRun([item('a')])
     emu.injectFaults('results', [{ kind: 'hang' }])
     const hung = call(`/routines/run/${runId}/results`, { signal: AbortSignal.timeout(150) })
     await expect(hung).rejects.toThrow()
@@ -395,7 +504,7 @@ describe('clay emulator: injected faults', () => {
 
   it('malformed answers still do the work behind them', async () => {
     emu.injectFaults('run', [{ kind: 'malformed-json' }])
-    const res = await call(RUN_PATH, { body: { items: [item('a', {})] } })
+    const res = await call(RUN_PATH, { body: { items: [item('a')] } })
     expect(res.status).toBe(202)
     expect(emu.runs()).toHaveLength(1)
     expect(emu.credits(KEY)).toBe(9)
@@ -403,7 +512,7 @@ describe('clay emulator: injected faults', () => {
 
   it('reset: destroys the socket without doing the work', async () => {
     emu.injectFaults('run', [{ kind: 'reset' }])
-    await expect(call(RUN_PATH, { body: { items: [item('a', {})] } })).rejects.toThrow()
+    await expect(call(RUN_PATH, { body: { items: [item('a')] } })).rejects.toThrow()
     expect(emu.runs()).toEqual([])
     expect(emu.credits(KEY)).toBe(10)
     expect(emu.calls()).toEqual([
@@ -419,7 +528,7 @@ describe('clay emulator: injected faults', () => {
 
   it('accept-then-reset: creates and charges the run, then destroys the socket', async () => {
     emu.injectFaults('run', [{ kind: 'accept-then-reset' }])
-    await expect(call(RUN_PATH, { body: { items: [item('a', {})] } })).rejects.toThrow()
+    await expect(call(RUN_PATH, { body: { items: [item('a')] } })).rejects.toThrow()
     expect(emu.runs()).toHaveLength(1)
     expect(emu.credits(KEY)).toBe(9)
   })

@@ -26,10 +26,13 @@ export const SAMPLES: Record<Channel, Record<string, unknown>> = {
   'creators:get': { creatorId: 1 },
   'creators:select': { creatorId: 1, refresh: true },
   'creators:enrich': { creatorId: 1 },
+  'creators:abandon-lookup': { creatorId: 1 },
   'creators:picture': { creatorId: 1 },
   'dictionaries:search': { platform: 'instagram', kind: 'languages', query: 'en' },
   'usage:quota': {},
   'usage:stats': {},
+  'usage:reconcile': {},
+  'usage:confirm-clock': {},
   'usage:log': { page: 0, pageSize: 10, provider: 'modash', action: 'search', outcome: 'ok' },
   'lists:list': {},
   'lists:create': { name: 'Shortlist' },
@@ -57,8 +60,20 @@ export const SAMPLES: Record<Channel, Record<string, unknown>> = {
     limits: { discovery: 100, report: 10, enrichment: 5 },
     offline: true,
     reportMaxAgeDays: 10,
+    clayMapping: {
+      // `platform` is left out: OUT_OF_RANGE goes by field name, and its values for the
+      // platform enum ('myspace') are fine column names.
+      inputs: {
+        fullName: 'Full Name',
+        handle: 'Instagram Handle',
+        profileUrl: 'Profile URL',
+        companyDomain: 'Domain',
+      },
+      emailPath: 'Enrich person.email',
+    },
   },
   'cache:clear': { confirm: true },
+  'clay:test-routine': { creatorId: 1 },
   'app:info': {},
   'app:set-mode': { mode: 'sandbox' },
 }
@@ -69,6 +84,7 @@ export const REQUIRED: Partial<Record<Channel, readonly string[]>> = {
   'creators:get': ['creatorId'],
   'creators:select': ['creatorId'],
   'creators:enrich': ['creatorId'],
+  'creators:abandon-lookup': ['creatorId'],
   'creators:picture': ['creatorId'],
   'dictionaries:search': ['platform', 'kind', 'query'],
   'usage:log': ['page', 'pageSize'],
@@ -84,6 +100,7 @@ export const REQUIRED: Partial<Record<Channel, readonly string[]>> = {
   'keys:clear': ['key'],
   'keys:test': ['key'],
   'cache:clear': ['confirm'],
+  'clay:test-routine': ['creatorId'],
   'app:set-mode': ['mode'],
 }
 

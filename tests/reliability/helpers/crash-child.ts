@@ -1,6 +1,7 @@
 import { createClayClient } from '../../../src/main/providers/clay/clay-client'
 import { createModashClient } from '../../../src/main/providers/modash/modash-client'
 import type { ModashSearchProfile } from '../../../src/main/providers/modash/schemas'
+import { SANDBOX_CLAY_MAPPING } from '../../../src/main/services/clay-mapping'
 import { createCore } from '../../../src/main/services/create-core'
 import { upsertBasicProfiles } from '../../../src/main/services/creator-repository'
 import { PLATFORMS } from '../../../src/shared/platforms'
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       poll: { initialDelayMs: 2, maxDelayMs: 5, timeoutMs: 5000 },
     }),
     clayRoutineId: () => config.routine,
+    clayMapping: SANDBOX_CLAY_MAPPING,
     defaultUserId: 'crash-child',
   })
   process.stdout.write('ready\n')

@@ -53,8 +53,16 @@ const primitive = fc.oneof(
   fc.bigInt(),
 )
 
-/** Fields where null means "no limit" and is therefore valid. */
-const NULLABLE = new Set(['enrichment'])
+/** Fields where null is valid: "no limit", or a Clay column / email path left unmapped. */
+const NULLABLE = new Set([
+  'enrichment',
+  'fullName',
+  'handle',
+  'profileUrl',
+  'platform',
+  'companyDomain',
+  'emailPath',
+])
 
 const KINDS: readonly (readonly [string, fc.Arbitrary<unknown>])[] = [
   ['null', fc.constant(null)],

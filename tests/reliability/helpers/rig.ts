@@ -13,6 +13,7 @@ import type { ModashApi } from '../../../src/main/providers/modash/modash-api'
 import type { ModashClientOptions } from '../../../src/main/providers/modash/modash-client'
 import type { ClayEmulatorOptions } from '../../../src/main/sandbox/clay-emulator'
 import type { SandboxCreator } from '../../../src/main/sandbox/dataset/generate-dataset'
+import { SANDBOX_CLAY_MAPPING } from '../../../src/main/services/clay-mapping'
 import { createCore } from '../../../src/main/services/create-core'
 import type { Envelope } from '../../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/ipc-contract'
@@ -74,6 +75,8 @@ export async function startRig(options: RigOptions = {}) {
     modash: clients.modash,
     clay: clients.clay,
     clayRoutineId: () => ROUTINE,
+    // The emulator's default routine, mapped as sample mode maps it.
+    clayMapping: SANDBOX_CLAY_MAPPING,
     defaultUserId: 'tester',
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   })

@@ -1,7 +1,6 @@
 import { parseRetryAfter } from '../http/backoff'
 import type { HttpOutcome } from '../http/http-request'
 import { sleep } from '../http/rate-limiter'
-import type { ClayRunOutcome } from './clay-api'
 import { serverMessage } from './clay-errors'
 
 /** Small pieces the Clay client's calls share: wording of failures, timing, scrubbing. */
@@ -38,12 +37,6 @@ export function networkWhat(outcome: HttpNetworkFailure): string {
 export function describeRefusal(action: string, status: number, json: unknown): string {
   const said = serverMessage(json)
   return `Clay refused to ${action} (HTTP ${status})${said === '' ? '' : `: ${said}`}`
-}
-
-/** A per-item failure message is Clay's free text and ends up on screen, so it is scrubbed too. */
-export function redactOutcome<T extends ClayRunOutcome['outcome']>(outcome: T, key: string): T {
-  if (outcome.status !== 'failed') return outcome
-  return { ...outcome, message: outcome.message.split(key).join('[redacted]') }
 }
 
 export function elapsedSince(started: number): number {

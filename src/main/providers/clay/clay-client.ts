@@ -6,20 +6,20 @@ import { httpRequest } from '../http/http-request'
 import { sleep } from '../http/rate-limiter'
 import type {
   ClayApi,
-  ClayEnrichInput,
+  ClayRunInputs,
   ClayRunOutcome,
   ClayRunStarted,
+  ClayWaitOptions,
   ClayWorkspace,
 } from './clay-api'
-import { clayError, statusCategory } from './clay-errors'
+import { clayError, missingFieldColumn, statusCategory } from './clay-errors'
 import type { ClayErrorArgs } from './clay-errors'
-import { itemOutcome } from './clay-outcome'
+import { itemOutcome, redactOutcome } from './clay-outcome'
 import {
   describeRefusal,
   describeTransient,
   elapsedSince,
   networkWhat,
-  redactOutcome,
   retryAfterMs,
   sleepUntil,
 } from './clay-call-helpers'
@@ -31,14 +31,17 @@ export interface ClayPollOptions {
   /** Wait after the first unfinished poll; doubled after each further one. */
   initialDelayMs: number
   maxDelayMs: number
-  /** How long one `waitForRun` polls before giving up (the run id stays valid). */
+  /**
+   * How long one `waitForRun` polls before giving up (the run id stays valid). A person clicked
+   * and is waiting, so it is short; a run that takes longer is picked up by a later click.
+   */
   timeoutMs: number
 }
 
 export const DEFAULT_CLAY_POLL: ClayPollOptions = {
   initialDelayMs: 1000,
-  maxDelayMs: 10_000,
-  timeoutMs: 120_000,
+  maxDelayMs: 5_000,
+  timeoutMs: 20_000,
 }
 
 export interface ClayClientOptions {
@@ -87,7 +90,7 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
   async function startRun(
     routineId: string,
     itemId: string,
-    inputs: ClayEnrichInput,
+    inputs: ClayRunInputs,
   ): Promise<ClayRunStarted> {
     if (itemId === '' || itemId.length > MAX_ITEM_ID)
       throw new AppError('VALIDATION', `Clay item ids must be 1 to ${MAX_ITEM_ID} characters`)
@@ -146,6 +149,17 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
         })
       }
       if (status >= 500) throw ambiguous(`HTTP ${status}`, status)
+      const missingColumn = status === 400 ? missingFieldColumn(outcome.json) : null
+      // The routine's author named an input column this request did not fill: a set-up problem.
+      if (missingColumn !== null)
+        throw fail({
+          code: 'PROVIDER_ERROR',
+          providerCode: 'missing_required_field',
+          httpStatus: status,
+          billed: 'no',
+          missingColumn,
+          message: `Clay's routine needs a value for its input column "${missingColumn}", and none was sent. Nothing was charged.`,
+        })
       if (status < 200 || status >= 300)
         throw fail({
           ...statusCategory(status, 'routine_not_found'),
@@ -175,10 +189,15 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
    * Polls until the run is terminal. Polling is free and safe to repeat, so transient failures
    * are retried; giving up leaves the run id valid for a later call to resume.
    */
-  async function waitForRun(runId: string, itemId: string): Promise<ClayRunOutcome> {
+  async function waitForRun(
+    runId: string,
+    itemId: string,
+    waitOptions: ClayWaitOptions = {},
+  ): Promise<ClayRunOutcome> {
     const key = requireKey()
     const started = performance.now()
-    const deadline = started + poll.timeoutMs
+    const waitMs = Math.max(1, waitOptions.timeoutMs ?? poll.timeoutMs)
+    const deadline = started + waitMs
     const resultsUrl = `${baseUrl}/routines/run/${encodeURIComponent(runId)}/results`
     let attempts = 0
     let transientInARow = 0
@@ -192,7 +211,7 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
         code: 'PROVIDER_UNAVAILABLE',
         providerCode: 'poll_timeout',
         retryable: true,
-        message: `Clay run ${runId} had not finished after ${poll.timeoutMs} ms; it can be resumed`,
+        message: `Clay is still working on this lookup after ${Math.round(waitMs / 1000)} seconds. It keeps running: ask again later to pick up its answer at no extra cost.`,
       })
 
     for (;;) {
@@ -231,7 +250,12 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
         throw fail({
           ...statusCategory(status, 'run_not_found'),
           httpStatus: status,
-          message: describeRefusal(`read run ${runId}`, status, outcome.json),
+          // Clay no longer knows the run (expired, or never ours): no later poll will find it.
+          runEnded: status === 404,
+          message:
+            status === 404
+              ? `Clay no longer has this lookup (run ${runId}); it cannot be resumed`
+              : describeRefusal(`read run ${runId}`, status, outcome.json),
         })
       const parsed = outcome.jsonError === null ? runResultsSchema.safeParse(outcome.json) : null
       if (parsed === null || !parsed.success || parsed.data.routine_run_id !== runId)
@@ -250,11 +274,13 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
         nextPollDelay = Math.min(nextPollDelay * 2, poll.maxDelayMs)
         continue
       }
+      // Any other status is terminal (§2.8): the run is over and will never complete.
       if (page.status !== 'complete')
         throw fail({
           code: 'PROVIDER_ERROR',
           providerCode: page.status,
           httpStatus: status,
+          runEnded: true,
           message: `Clay run ${runId} ended with status "${page.status}"`,
         })
 
@@ -268,6 +294,7 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
           code: 'PROVIDER_ERROR',
           providerCode: 'item_missing',
           httpStatus: status,
+          runEnded: true,
           message: `Clay run ${runId} completed without a result for item ${itemId}`,
         })
       }

@@ -17,6 +17,46 @@ export interface ClayErrorArgs {
   billed: ClayBilled
   attempts: number
   durationMs: number
+  /** The run is over on Clay's side (gone, failed, or complete without our item): never resume it. */
+  runEnded?: boolean
+  /** For a 400 `Missing required field: <column>`: the routine's input column that was not sent. */
+  missingColumn?: string
+}
+
+type ProviderErrorArgs = ConstructorParameters<typeof ProviderError>[0]
+
+/**
+ * A run that can never answer: its results are gone (404), it ended failed, or it completed
+ * without our item. Waiting again changes nothing, so the caller closes it instead of resuming.
+ */
+export class ClayRunEndedError extends ProviderError {
+  constructor(args: ProviderErrorArgs) {
+    super(args)
+    this.name = 'ClayRunEndedError'
+  }
+}
+
+/**
+ * Clay refused a run because the routine needs an input column the request did not fill: a
+ * set-up problem (the mapping, or a creator without that value), nothing ran and nothing was charged.
+ */
+export class ClayMissingFieldError extends ProviderError {
+  readonly column: string
+
+  constructor(args: ProviderErrorArgs, column: string) {
+    super(args)
+    this.name = 'ClayMissingFieldError'
+    this.column = column
+  }
+}
+
+/** Clay's wording for a missing input column (`providers.md` §1.13); null for any other 400. */
+export function missingFieldColumn(json: unknown): string | null {
+  const parsed = errorBodySchema.safeParse(json)
+  if (!parsed.success) return null
+  const match = /^\s*Missing required field:\s*(.+?)\s*$/s.exec(parsed.data.message)
+  const column = match?.[1]?.replace(/\s+/g, ' ')
+  return column === undefined || column === '' ? null : column.slice(0, 200)
 }
 
 /**
@@ -27,12 +67,15 @@ export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderE
   const scrub = (text: string) =>
     apiKey !== null && apiKey !== '' ? text.split(apiKey).join('[redacted]') : text
   // A run status becomes the provider code, and is Clay's own text like the message.
-  return new ProviderError({
-    ...args,
+  const { runEnded, missingColumn, ...rest } = args
+  const fields: ProviderErrorArgs = {
+    ...rest,
     provider: 'clay',
     message: scrub(args.message),
     providerCode: scrub(args.providerCode),
-  })
+  }
+  if (missingColumn !== undefined) return new ClayMissingFieldError(fields, scrub(missingColumn))
+  return runEnded ? new ClayRunEndedError(fields) : new ProviderError(fields)
 }
 
 /** Clay's own words from an error body, shortened; empty when the body was not the usual shape. */

@@ -1,5 +1,4 @@
-import type { ClayItemOutcome } from './clay-api'
-import { isPlausibleEmail } from './schemas'
+import type { ClayItemOutcome, ClayRunResult } from './clay-api'
 import type { ClayResultItemBody } from './schemas'
 
 export interface ItemProblem {
@@ -8,8 +7,15 @@ export interface ItemProblem {
 }
 
 const MAX_FAILURE_MESSAGE = 500
+/** A routine's outputs for one person are a few columns; anything this big is not one. */
+export const MAX_RESULT_CHARS = 100_000
+/** Deeper than any routine's nested columns; bounds the walks below. */
+const MAX_RESULT_DEPTH = 8
 
-/** Turns our item's entry in a completed run into an outcome, or says why it cannot be used. */
+/**
+ * Turns our item's entry in a completed run into an outcome, or says why it cannot be used. The
+ * result is passed on raw: which column holds the email is the user's mapping, read by the core.
+ */
 export function itemOutcome(item: ClayResultItemBody): ClayItemOutcome | ItemProblem {
   if (item.status === 'failed') {
     const text = (item.error?.message ?? '').replace(/\s+/g, ' ').trim()
@@ -21,20 +27,42 @@ export function itemOutcome(item: ClayResultItemBody): ClayItemOutcome | ItemPro
   }
   if (item.status !== 'complete')
     return { problem: 'unknown_item_status', detail: `unexpected item status "${item.status}"` }
-
-  // Routines name their output as their author chose; `work_email` first, then `email`.
-  const email = firstNonEmpty(item.result?.work_email, item.result?.email)
-  if (email === null) return { status: 'not_found' }
-  // Storing a garbled address would be worse than storing none.
-  if (!isPlausibleEmail(email))
-    return { problem: 'malformed_response', detail: 'the email is not a plausible address' }
-  return { status: 'found', email, emailStatus: item.result?.email_status ?? null }
+  // A complete item without a result carries no columns, exactly like `result: {}`.
+  const result = item.result ?? {}
+  // Depth first: it stops early, where measuring the size of a hostile body could overflow.
+  if (nestedDeeperThan(result, MAX_RESULT_DEPTH))
+    return { problem: 'malformed_response', detail: 'the result is nested too deeply' }
+  if (JSON.stringify(result).length > MAX_RESULT_CHARS)
+    return { problem: 'malformed_response', detail: 'the result is too large to be one creator' }
+  return { status: 'complete', result }
 }
 
-function firstNonEmpty(...values: Array<string | null | undefined>): string | null {
-  for (const value of values) {
-    const trimmed = value?.trim()
-    if (trimmed) return trimmed
-  }
-  return null
+/** Whether `value` nests objects or arrays more than `levels` deep; never looks further. */
+function nestedDeeperThan(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (levels === 0) return true
+  return Object.values(value).some((inner) => nestedDeeperThan(inner, levels - 1))
+}
+
+/**
+ * Clay's free text reaches the screen (a failure message) and the result keys are shown for the
+ * user to pick from, so the key is scrubbed from both, wherever a proxy may have echoed it.
+ */
+export function redactOutcome<T extends ClayItemOutcome>(outcome: T, key: string): T {
+  if (outcome.status === 'failed')
+    return { ...outcome, message: outcome.message.split(key).join('[redacted]') }
+  return { ...outcome, result: redactValue(outcome.result, key) as ClayRunResult }
+}
+
+function redactValue(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return value.split(key).join('[redacted]')
+  if (Array.isArray(value)) return value.map((inner) => redactValue(inner, key))
+  if (value === null || typeof value !== 'object') return value
+  // fromEntries defines own properties, so a column named "__proto__" stays a plain key.
+  return Object.fromEntries(
+    Object.entries(value).map(([name, inner]) => [
+      name.split(key).join('[redacted]'),
+      redactValue(inner, key),
+    ]),
+  )
 }

@@ -20,14 +20,8 @@ export type ClayRunStartedBody = z.infer<typeof runStartedSchema>
 export const resultItemSchema = z.looseObject({
   id: z.string(),
   status: runStatus,
-  // Routine outputs are whatever the routine's author named them; we read two spellings.
-  result: z
-    .looseObject({
-      work_email: z.string().nullish(),
-      email: z.string().nullish(),
-      email_status: z.string().max(64).nullish(),
-    })
-    .nullish(),
+  // Keyed by the routine's output column names, whatever its author called them (§1.13).
+  result: z.record(z.string(), z.unknown()).nullish(),
   error: z.looseObject({ message: z.string().nullish() }).nullish(),
 })
 export type ClayResultItemBody = z.infer<typeof resultItemSchema>

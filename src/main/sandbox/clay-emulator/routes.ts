@@ -2,8 +2,10 @@ import type { ApiKeyRegistry } from './auth'
 import { errorReply } from './http-io'
 import type { Reply } from './http-io'
 import type { KeyRateLimiter } from './rate-limit'
+import { missingRequiredField } from './routines'
 import { parseRunRequest } from './run-request'
 import type { RunStore } from './runs'
+import type { ClayRoutineSpec } from './types'
 
 export const API_PREFIX = '/public/v0'
 
@@ -38,7 +40,7 @@ export function matchRoute(method: string, pathname: string): RouteMatch | Reply
 export interface RouteContext {
   registry: ApiKeyRegistry
   runs: RunStore
-  routines: ReadonlySet<string>
+  routines: ReadonlyMap<string, ClayRoutineSpec>
   limiter: KeyRateLimiter | null
 }
 
@@ -71,13 +73,17 @@ function startRun(
   routineId: string,
   body: string | null,
 ): Reply {
-  if (!ctx.routines.has(routineId)) return errorReply(404, 'Routine not found')
+  const routine = ctx.routines.get(routineId)
+  if (routine === undefined) return errorReply(404, 'Routine not found')
   if (body === null) return errorReply(413, 'Request body too large')
   const parsed = parseRunRequest(body)
   if (!parsed.ok) return errorReply(400, parsed.message)
+  // Inputs are checked against the author's columns before anything runs or is charged.
+  const missing = missingRequiredField(routine, parsed.items)
+  if (missing !== null) return errorReply(400, `Missing required field: ${missing}`)
   if (!ctx.registry.charge(apiKey, parsed.items.length))
     return errorReply(402, 'Not enough credits to run this routine')
-  const run = ctx.runs.create(apiKey, routineId, parsed.items)
+  const run = ctx.runs.create(apiKey, routine, parsed.items)
   return { status: 202, body: { routine_run_id: run.runId, status: 'in_progress' } }
 }
 
@@ -95,10 +101,16 @@ function runResults(ctx: RouteContext, apiKey: string, runId: string, url: URL):
   const view = ctx.runs.poll(apiKey, runId)
   if (view === null) return errorReply(404, 'Routine run not found')
   const total = view.run.items.length
-  if (!view.done)
+  if (view.state === 'running')
     return {
       status: 202,
       body: { routine_run_id: runId, status: 'in_progress', total, finished: 0 },
+    }
+  // A run that ended badly is terminal too: 200 with its status and no data (§2.8).
+  if (view.state === 'ended')
+    return {
+      status: 200,
+      body: { routine_run_id: runId, status: view.status, total, finished: total },
     }
   const end = offset + limit
   return {

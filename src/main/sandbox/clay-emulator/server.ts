@@ -6,6 +6,7 @@ import { FaultQueues } from './faults'
 import { errorReply, readBody, sendReply } from './http-io'
 import type { Reply } from './http-io'
 import { KeyRateLimiter } from './rate-limit'
+import { resolveRoutines } from './routines'
 import { API_PREFIX, matchRoute, serveRoute } from './routes'
 import type { RouteContext } from './routes'
 import { RunStore } from './runs'
@@ -32,7 +33,7 @@ export async function startClayEmulator(options: ClayEmulatorOptions): Promise<C
   const ctx: RouteContext = {
     registry,
     runs,
-    routines: new Set(options.routines),
+    routines: resolveRoutines(options.routines),
     limiter: options.rateLimit ? new KeyRateLimiter(options.rateLimit) : null,
   }
   const faults = new FaultQueues()
@@ -145,6 +146,9 @@ export async function startClayEmulator(options: ClayEmulatorOptions): Promise<C
     injectFaults: (route: ClayRoute | 'any', injected: readonly ClayRunFault[]) =>
       faults.inject(route, injected),
     finishRun: (runId) => runs.finish(runId),
+    failRun: (runId, status = 'failed') => runs.failRun(runId, status),
+    forgetRun: (runId) => runs.forgetRun(runId),
+    failNextRuns: (count, status = 'failed') => runs.failNextRuns(count, status),
     runs: () => runs.list(),
     calls: () => calls.map((call) => ({ ...call })),
   }

@@ -33,15 +33,35 @@ export interface ClayRateLimit {
   burst: number
 }
 
+/**
+ * A routine as its author built it in Clay's UI (`providers.md` §1.13): the input columns a run
+ * item must carry, and whether any output column is mapped. Column names are the author's own.
+ */
+export interface ClayRoutineSpec {
+  id: string
+  /** Columns every item must fill; a missing one is 400 `Missing required field: <column>`. */
+  requiredInputs: string[]
+  /** Columns the routine reads when given (documentation only: extra columns are ignored). */
+  optionalInputs?: string[]
+  /**
+   * False when the author mapped no output column: items complete with `result: {}`. Otherwise
+   * results carry "Work Email" and an "Enrich person" object (see `results.ts`). Default true.
+   */
+  outputsMapped?: boolean
+}
+
 export interface ClayEmulatorOptions {
   /** Valid API keys and the integer credits each starts with. */
   apiKeys: Record<string, number>
-  /** Routine ids that exist, e.g. `['function:t_email']`. */
-  routines: string[]
   /**
-   * Email fixtures by lookup key: the first of `instagram_handle`, `tiktok_handle`,
-   * `youtube_handle`, else `full_name`; matched case-insensitively, a leading `@` ignored.
-   * `null` (or a missing key) yields `work_email: null, email_status: 'not_found'`.
+   * Routines that exist. A bare id, e.g. `'function:t_email'`, gets the default author's columns
+   * (`DEFAULT_ROUTINE_COLUMNS`).
+   */
+  routines: Array<string | ClayRoutineSpec>
+  /**
+   * Email fixtures by lookup key: a handle or a full name, matched case-insensitively with a
+   * leading `@` ignored, against the item's input values whatever their columns are called
+   * (handle-like columns first). `null` (or no match) yields a result with no email.
    */
   emails: Record<string, string | null>
   /** Lookup keys whose item fails (`status: 'failed'` inside a 200). */
@@ -94,6 +114,12 @@ export interface ClayEmulator {
   injectFaults(route: ClayRoute | 'any', faults: ClayFault[]): void
   /** Completes a run now, whatever `pollsUntilDone` / `msUntilDone` say. */
   finishRun(runId: string): void
+  /** The run ends with a run-level status (default `failed`) instead of completing. */
+  failRun(runId: string, status?: string): void
+  /** Clay forgets the run (its results expired): polls answer 404 from now on. */
+  forgetRun(runId: string): void
+  /** The next `count` runs started end with this run-level status (default `failed`). */
+  failNextRuns(count: number, status?: string): void
   runs(): ClayRunRecord[]
   calls(): ClayCallRecord[]
 }

@@ -210,9 +210,15 @@ async function storeEntry<C, D, R>(
 
 async function refuseWhileWaiting(deps: CoreDeps, key: string): Promise<void> {
   if (deps.journal.pendingFor(key) === undefined) return
-  await replayJournal(deps, deps.purchaseKinds)
-  const waiting = deps.journal.pendingFor(key)
-  if (waiting === undefined) return
+  const { storedKeys } = await replayJournal(deps, deps.purchaseKinds)
+  // Callers store waiting answers before they look in the cache; one stored only now (a race)
+  // must still not be bought again: the caller's next look finds it.
+  if (storedKeys.includes(key))
+    throw new AppError(
+      'PRECONDITION',
+      'This was bought a moment ago and has just been saved. Nothing more was charged; ask again to see it.',
+      { purchaseKey: key },
+    )
   throw new AppError(
     'STORAGE',
     'This was already bought and is waiting to be saved: the database still cannot be written. ' +

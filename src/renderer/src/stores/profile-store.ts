@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { CreatorDetail } from '../../../shared/domain'
 import type { ErrorInfo } from '../../../shared/errors'
+import { safeText } from '../../../shared/safe-text'
 import { call } from '../api/call'
 import { remainingLine } from '../lib/cost-lines'
 import { reportAction } from '../lib/report-action'
@@ -17,6 +18,8 @@ export interface ProfileState {
   load: (creatorId: number) => Promise<void>
   requestReport: () => Promise<void>
   findEmail: () => Promise<void>
+  /** Stops waiting for a Clay lookup that has not answered (it was counted when it started). */
+  abandonLookup: () => Promise<void>
 }
 
 export const initialProfileState = {
@@ -66,7 +69,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     }
     if (isOffline()) return ui.announce(OFFLINE_WORDS)
     const quota = await freshQuota()
-    const who = detail.creator.handle ? `@${detail.creator.handle}` : 'this creator'
+    const who = detail.creator.handle ? `@${safeText(detail.creator.handle)}` : 'this creator'
     const ok = await ui.askConfirm({
       title:
         action.kind === 'get'
@@ -103,16 +106,19 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     }
     if (emailBlockedUntil(detail)) return ui.announce('No email was found recently; retry later.')
     if (isOffline()) return ui.announce(OFFLINE_WORDS)
-    const quota = await freshQuota()
-    const ok = await ui.askConfirm({
-      title: 'Look up an email with Clay?',
-      lines: [
-        'Cost: up to 1 email lookup (nothing if the report already has one).',
-        remainingLine(quota, 'enrichment'),
-      ],
-      confirmLabel: 'Find email',
-    })
-    if (!ok) return
+    // Picking up a lookup Clay is still working on costs nothing: no confirmation to pay.
+    if (!detail.email.pendingLookup) {
+      const quota = await freshQuota()
+      const ok = await ui.askConfirm({
+        title: 'Look up an email with Clay?',
+        lines: [
+          'Cost: up to 1 email lookup (nothing if the report already has one).',
+          remainingLine(quota, 'enrichment'),
+        ],
+        confirmLabel: 'Find email',
+      })
+      if (!ok) return
+    }
     set({ busy: 'email', error: null })
     const creatorId = detail.creator.id
     const res = await call('creators:enrich', { creatorId })
@@ -121,7 +127,40 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     if (get().creatorId !== creatorId || !current) return set({ busy: null })
     if (res.ok) {
       set({ detail: { ...current, email: res.data.email }, busy: null })
-      ui.announce(res.data.email.status === 'found' ? 'Email found.' : 'No email found.')
-    } else set({ error: res.error, busy: null })
+      ui.announce(
+        res.data.email.status === 'found'
+          ? 'Email found.'
+          : res.data.email.pendingLookup
+            ? 'Clay is still looking. Check again later at no extra cost, or abandon the lookup.'
+            : 'No email found.',
+      )
+      return
+    }
+    // The lookup may have been closed or left waiting: show its state as main now has it.
+    const fresh = await call('creators:get', { creatorId })
+    if (get().creatorId !== creatorId) return set({ busy: null })
+    set({ error: res.error, busy: null, ...(fresh.ok ? { detail: fresh.data } : {}) })
+  },
+  abandonLookup: async () => {
+    const { detail, busy } = get()
+    if (!detail?.email.pendingLookup || busy) return
+    const ui = useUiStore.getState()
+    const ok = await ui.askConfirm({
+      title: 'Abandon this email lookup?',
+      lines: [
+        'Clay has not answered yet. The lookup was counted when it started; abandoning it refunds nothing.',
+        'A new lookup later costs 1 email lookup.',
+      ],
+      confirmLabel: 'Abandon lookup',
+    })
+    if (!ok) return
+    const creatorId = detail.creator.id
+    const res = await call('creators:abandon-lookup', { creatorId })
+    const current = get().detail
+    if (get().creatorId !== creatorId || !current) return
+    if (res.ok) {
+      set({ detail: { ...current, email: res.data.email }, error: null })
+      ui.announce('Lookup abandoned.')
+    } else set({ error: res.error })
   },
 }))

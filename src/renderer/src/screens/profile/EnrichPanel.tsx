@@ -1,6 +1,7 @@
 import type { CreatorDetail } from '../../../../shared/domain'
 import { formatDate } from '../../lib/format'
 import { emailBlockedUntil, useProfileStore } from '../../stores/profile-store'
+import { LookupProgress } from './LookupProgress'
 
 const SOURCE_NAMES = { modash: 'the Modash report', clay: 'Clay' }
 
@@ -26,6 +27,13 @@ function EmailStatus({ detail }: { detail: CreatorDetail }) {
       </p>
     )
   }
+  if (e.pendingLookup)
+    return (
+      <p>
+        Clay is still looking for this email (started {formatDate(e.pendingLookup.startedAt)}).
+        Checking again is free.
+      </p>
+    )
   return <p className="muted">No email known yet.</p>
 }
 
@@ -36,6 +44,8 @@ function EmailStatus({ detail }: { detail: CreatorDetail }) {
 export function EnrichPanel({ detail }: { detail: CreatorDetail }) {
   const busy = useProfileStore((s) => s.busy)
   const findEmail = useProfileStore((s) => s.findEmail)
+  const abandonLookup = useProfileStore((s) => s.abandonLookup)
+  const pending = detail.email.pendingLookup ?? null
   const hasReport = detail.reportFetchedAt !== null
   const found = detail.email.status === 'found'
   const blocked = emailBlockedUntil(detail)
@@ -58,8 +68,14 @@ export function EnrichPanel({ detail }: { detail: CreatorDetail }) {
             aria-keyshortcuts="e"
             aria-describedby={why ? 'email-why' : undefined}
           >
-            {busy === 'email' ? 'Looking up…' : 'Find email'}
+            {busy === 'email' ? 'Looking up…' : pending ? 'Check again (free)' : 'Find email'}
           </button>
+          {pending && busy !== 'email' && (
+            <button type="button" onClick={() => void abandonLookup()}>
+              Abandon lookup
+            </button>
+          )}
+          {busy === 'email' && <LookupProgress />}
           {why && (
             <p id="email-why" className="hint">
               {why}

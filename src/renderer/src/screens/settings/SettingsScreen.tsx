@@ -1,6 +1,7 @@
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { Spinner } from '../../components/Spinner'
 import { useSettingsStore } from '../../stores/settings-store'
+import { ClaySection } from './ClaySection'
 import { DataSection } from './DataSection'
 import { KeysSection } from './KeysSection'
 import { LimitsSection } from './LimitsSection'
@@ -25,6 +26,8 @@ export function SettingsScreen() {
       ) : (
         !error && <Spinner label="Loading settings…" />
       )}
+      {/* Not keyed by the mapping: a test run's result stays on screen after a save. */}
+      {settings && <ClaySection settings={settings} />}
       <DataSection />
     </div>
   )

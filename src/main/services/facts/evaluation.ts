@@ -1,0 +1,164 @@
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import type { Platform } from '../../../shared/platforms'
+import type { SearchFilters } from '../../../shared/search-filters'
+import type { Database } from '../../db/schema'
+import { audienceTermSql } from './audience-terms'
+import { loadFilterSets } from './filter-sets'
+import type { FilterSet } from './filter-sets'
+import { filterTerms } from './filter-terms'
+import type { Term, TermKey } from './filter-terms'
+import { influencerTermSql } from './influencer-terms'
+import { loadPlaces } from './places'
+import { containingSets, locationIds, onPagesOf, proofsFor } from './proofs'
+import type { Condition } from './sql-parts'
+import { and, not, or } from './sql-parts'
+import { columnRefs } from './term-context'
+import type { SortColumn, TermContext } from './term-context'
+
+/**
+ * A search as the cache can judge it, creator by creator: each filter is a known match, a
+ * known miss, or unknown. Facts come from three places: the search profile (numbers every
+ * cached creator has), the report (bought for some), and the pages bought (Modash applied
+ * their filters, so each page proves them of its creators). A filter nothing in the cache can
+ * ever decide is not applied at all, and named.
+ */
+export interface Evaluation {
+  platform: Platform
+  /** The filters that are applied, in key order. */
+  keys: TermKey[]
+  /** Filters the cache cannot evaluate for any creator; the answer ignores them. */
+  neverEvaluable: TermKey[]
+  /** Complete searches whose pages hold every match (see `proofs.ts`); the smallest first. */
+  containedIn: FilterSet[]
+  /** Whether the SQL reads report facts (`f`), so the query joins them. */
+  readsFacts: boolean
+  /** Whether every applied filter is a search-profile number (see `BASIC_GAPS`). */
+  basicOnly: boolean
+  /** The terms as SQL for a plan (see `local-search.ts`). */
+  terms(walkInOrder: boolean, sorted: SortColumn): EvaluatedTerm[]
+  /** Creators outside the smallest containing search: known not to match. Null if none. */
+  outside: Condition | null
+}
+
+export interface EvaluatedTerm {
+  key: TermKey
+  match: Condition | null
+  fail: Condition | null
+}
+
+export interface EvaluationOptions {
+  /** Creator countries as ISO codes besides the location ids (the benchmark passes them). */
+  countries?: readonly string[]
+  now?: Date
+}
+
+/** Filters whose SQL reads report facts rather than `creators` columns. */
+const COLUMN_KEYS: ReadonlySet<TermKey> = new Set([
+  'influencer.followers',
+  'influencer.engagements',
+  'influencer.views',
+  'influencer.engagementRate',
+  'influencer.isVerified',
+  'influencer.language',
+  'influencer.gender',
+  'influencer.location',
+  'influencer.bio',
+  'influencer.relevance',
+  'influencer.audienceRelevance',
+  'audience.credibility',
+])
+
+/** Search-profile numbers: every cached creator has them, unless Modash sent none. */
+const BASIC_KEYS: ReadonlySet<TermKey> = new Set([
+  'influencer.followers',
+  'influencer.engagements',
+  'influencer.views',
+  'influencer.engagementRate',
+  'influencer.isVerified',
+])
+
+export async function prepareEvaluation(
+  db: Kysely<Database>,
+  platform: Platform,
+  filters: SearchFilters,
+  options: EvaluationOptions = {},
+): Promise<Evaluation> {
+  const now = options.now ?? new Date()
+  const countries = options.countries ?? []
+  const terms = filterTerms(platform, filters)
+  if (countries.length > 0 && !terms.some((t) => t.key === 'influencer.location'))
+    terms.push({ key: 'influencer.location', value: [] })
+  const sets = await loadFilterSets(db, platform)
+  const places = await loadPlaces(db, locationIds([filters, ...sets.map((s) => s.filters)]))
+  const interestNames = await loadNames(
+    db,
+    'interests',
+    (filters.audience?.interests ?? []).map((i) => i.id),
+  )
+  const base = { platform, now, places, interestNames, countries }
+  const proofs = new Map(
+    terms.map((t) => [t.key, onPagesOf(platform, proofsFor(platform, t, sets, places, now))]),
+  )
+  const probe = termSql(terms, { ...base, ...columnRefs(false, 'followers') })
+  const applied = terms.filter((t, i) => probe[i]!.fromFacts || proofs.get(t.key) != null)
+  const containedIn = containingSets(platform, filters, sets, places).sort(
+    (a, b) => a.results - b.results,
+  )
+  const smallest = containedIn[0]
+  return {
+    platform,
+    keys: applied.map((t) => t.key),
+    neverEvaluable: terms.filter((t) => !applied.includes(t)).map((t) => t.key),
+    containedIn,
+    readsFacts: applied.some((t) => !COLUMN_KEYS.has(t.key)),
+    basicOnly: applied.every((t) => BASIC_KEYS.has(t.key)),
+    outside: smallest === undefined ? null : not(onPagesOf(platform, [{ hash: smallest.hash }])!),
+    terms(walkInOrder, sorted) {
+      const ctx: TermContext = { ...base, ...columnRefs(walkInOrder, sorted) }
+      const sqls = termSql(applied, ctx)
+      return applied.map((t, i) => {
+        const { match, fail } = sqls[i]!
+        const proof = proofs.get(t.key) ?? null
+        // A page proves a filter unless the facts say otherwise (they then win: a report
+        // bought since may show the creator changed).
+        const proven = proof === null ? null : fail === null ? proof : and([proof, not(fail)])
+        return { key: t.key, match: or([match, proven].filter((c) => c !== null)), fail }
+      })
+    },
+  }
+}
+
+function termSql(terms: readonly Term[], ctx: TermContext) {
+  return terms.map((t) =>
+    t.key.startsWith('influencer.')
+      ? influencerTermSql(t as Extract<Term, { key: `influencer.${string}` }>, ctx)
+      : audienceTermSql(t as Extract<Term, { key: `audience.${string}` }>, ctx),
+  )
+}
+
+async function loadNames(
+  db: Kysely<Database>,
+  kind: string,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('dictionary_entries')
+    .select(['id', 'name'])
+    .where('kind', '=', kind)
+    .where(
+      'id',
+      'in',
+      ids.map((id) => String(id)),
+    )
+    .execute()
+  return new Map(rows.map((r) => [Number(r.id), r.name]))
+}
+
+/** The creator row joined to its report facts when the terms read them. */
+export function creatorsFrom(readsFacts: boolean): Condition {
+  return readsFacts
+    ? sql`creators AS c LEFT JOIN creator_facts AS f ON f.creator_id = c.id`
+    : sql`creators AS c`
+}

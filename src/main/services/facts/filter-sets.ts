@@ -1,0 +1,117 @@
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import type { Platform } from '../../../shared/platforms'
+import { PAGE_SIZE } from '../../../shared/search-filters'
+import type { SearchFilters } from '../../../shared/search-filters'
+import type { Database } from '../../db/schema'
+
+/** A search whose pages were bought: its filters, and whether every page up to the last was. */
+export interface FilterSet {
+  hash: string
+  filters: SearchFilters
+  /** Every creator that matched it when it was bought is cached (see `isComplete`). */
+  complete: boolean
+  /** How many creators its pages hold. */
+  results: number
+  /** When its first and last pages were bought. */
+  firstFetchedAt: string
+  lastFetchedAt: string
+}
+
+/** Pages of one search bought further apart than this may not line up into one result list. */
+const COMPLETE_SPREAD_MS = 86_400_000
+
+/** Every search of the platform with at least one page in the cache. */
+export async function loadFilterSets(
+  db: Kysely<Database>,
+  platform: Platform,
+): Promise<FilterSet[]> {
+  const rows = await sql<{
+    hash: string
+    filters_json: string
+    pages: number
+    last_page: number
+    first_at: string
+    last_at: string
+    results: number
+    short_pages: number
+    last_results: number
+    last_total: number
+    last_exact: number | null
+    last_billed: number | null
+  }>`
+    SELECT s.filters_hash AS hash, s.filters_json,
+      count(*) AS pages, max(p.page) AS last_page,
+      min(p.fetched_at) AS first_at, max(p.fetched_at) AS last_at,
+      sum(p.n) AS results,
+      sum(CASE WHEN p.n < ${PAGE_SIZE} THEN 1 ELSE 0 END) AS short_pages,
+      max(CASE WHEN p.is_last THEN p.n END) AS last_results,
+      max(CASE WHEN p.is_last THEN p.total END) AS last_total,
+      max(CASE WHEN p.is_last THEN p.is_exact_match END) AS last_exact,
+      max(CASE WHEN p.is_last THEN (
+        SELECT u.units FROM purchases AS u WHERE u.purchase_key = p.purchase_key
+        ORDER BY u.bought_at DESC LIMIT 1) END) AS last_billed
+    FROM search_filter_sets AS s
+    JOIN (
+      SELECT sp.*, sp.page = max(sp.page) OVER (PARTITION BY sp.filters_hash) AS is_last,
+        (SELECT count(*) FROM search_page_results AS r WHERE r.search_page_id = sp.id) AS n,
+        'search:' || sp.platform || ':' || sp.filters_hash || ':' || sp.page AS purchase_key
+      FROM search_pages AS sp WHERE sp.platform = ${platform}
+    ) AS p ON p.filters_hash = s.filters_hash
+    WHERE s.platform = ${platform}
+    GROUP BY s.filters_hash`.execute(db)
+  return rows.rows.flatMap((r) => {
+    const filters = parse(r.filters_json)
+    if (filters === null) return []
+    return [
+      {
+        hash: r.hash,
+        filters,
+        results: Number(r.results),
+        firstFetchedAt: r.first_at,
+        lastFetchedAt: r.last_at,
+        complete: isComplete(r),
+      },
+    ]
+  })
+}
+
+/**
+ * Fetched to its last page: pages 0..n all bought, every one full but the last, which is short
+ * (or Modash's exact total says it is the end); bought within a day, so no creator slipped
+ * between two pages as ranks moved; and nothing Modash billed was left out of the cache (an
+ * id-less row would have been a matching creator the cache does not hold).
+ */
+function isComplete(r: {
+  pages: number
+  last_page: number
+  first_at: string
+  last_at: string
+  results: number
+  short_pages: number
+  last_results: number
+  last_total: number
+  last_exact: number | null
+  last_billed: number | null
+}): boolean {
+  const pages = Number(r.pages)
+  if (pages !== Number(r.last_page) + 1) return false
+  if (Date.parse(r.last_at) - Date.parse(r.first_at) > COMPLETE_SPREAD_MS) return false
+  const lastResults = Number(r.last_results)
+  const shortPages = Number(r.short_pages)
+  const earlierFull = shortPages === (lastResults < PAGE_SIZE ? 1 : 0)
+  if (!earlierFull) return false
+  if (r.last_billed !== null && Number(r.last_billed) !== lastResults) return false
+  const exact = Number(r.last_exact) === 1
+  if (exact) return Number(r.results) === Number(r.last_total)
+  return lastResults < PAGE_SIZE
+}
+
+function parse(json: string): SearchFilters | null {
+  try {
+    const value = JSON.parse(json) as unknown
+    return typeof value === 'object' && value !== null ? (value as SearchFilters) : null
+  } catch {
+    return null
+  }
+}
