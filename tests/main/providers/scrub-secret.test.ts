@@ -2,7 +2,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createClayClient } from '../../../src/main/providers/clay/clay-client'
 import { createModashClient } from '../../../src/main/providers/modash/modash-client'
+import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
 import { ProviderError } from '../../../src/main/providers/provider-error'
 import { MIN_SECRET_FRAGMENT, scrubSecret } from '../../../src/main/providers/scrub-secret'
 
@@ -74,6 +76,38 @@ describe('a Modash error message that echoes the key across the length cut', () 
       const e = err as ProviderError
       expect(leakedWindows(`${e.message} ${JSON.stringify(e.toInfo())}`, KEY)).toEqual([])
       expect(e.message.length).toBeLessThanOrEqual(301)
+    }
+  })
+})
+
+describe('a Clay error message that echoes the key across the length cut', () => {
+  const CLAY_KEY = 'clay_live_5e7a9c1b3d5f7a9c1e3b5d7f9a1c3e5b'
+
+  it('reaches the caller without any fragment of the key', async () => {
+    const emulator = await startClayEmulator({
+      apiKeys: { [CLAY_KEY]: 1000 },
+      routines: ['function:t_email'],
+      emails: {},
+    })
+    try {
+      const client = createClayClient({
+        baseUrl: emulator.baseUrl,
+        apiKey: () => CLAY_KEY,
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      })
+      for (const padding of [170, 180, 190, 195, 199, 380, 395]) {
+        emulator.injectFaults('run', [
+          { kind: 'status', status: 400, message: `${'y'.repeat(padding)} key ${CLAY_KEY}` },
+        ])
+        const err = await client
+          .startRun('function:t_email', 'creator-1', { Handle: 'jane' })
+          .catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(ProviderError)
+        const e = err as ProviderError
+        expect(leakedWindows(`${e.message} ${JSON.stringify(e.toInfo())}`, CLAY_KEY)).toEqual([])
+      }
+    } finally {
+      await emulator.close()
     }
   })
 })

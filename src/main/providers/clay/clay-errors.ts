@@ -1,4 +1,5 @@
 import { ProviderError } from '../provider-error'
+import { bounded, scrubSecret } from '../scrub-secret'
 import type { Billed } from '../provider-error'
 import { errorBodySchema } from './schemas'
 
@@ -56,7 +57,8 @@ export function missingFieldColumn(json: unknown): string | null {
   if (!parsed.success) return null
   const match = /^\s*Missing required field:\s*(.+?)\s*$/s.exec(parsed.data.message)
   const column = match?.[1]?.replace(/\s+/g, ' ')
-  return column === undefined || column === '' ? null : column.slice(0, 200)
+  // Not cut here: the key is scrubbed from the whole text first (`clayError`).
+  return column === undefined || column === '' ? null : column
 }
 
 /**
@@ -64,17 +66,18 @@ export function missingFieldColumn(json: unknown): string | null {
  * whatever produced them (a proxy or a misbehaving server may echo request headers back).
  */
 export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderError {
-  const scrub = (text: string) =>
-    apiKey !== null && apiKey !== '' ? text.split(apiKey).join('[redacted]') : text
+  // Scrubbed whole, then cut: cutting first could split the key into pieces that no longer match.
+  const scrub = (text: string, max: number) => bounded(scrubSecret(text, apiKey), max)
   // A run status becomes the provider code, and is Clay's own text like the message.
   const { runEnded, missingColumn, ...rest } = args
   const fields: ProviderErrorArgs = {
     ...rest,
     provider: 'clay',
-    message: scrub(args.message),
-    providerCode: scrub(args.providerCode),
+    message: scrub(args.message, 400),
+    providerCode: scrub(args.providerCode, 64),
   }
-  if (missingColumn !== undefined) return new ClayMissingFieldError(fields, scrub(missingColumn))
+  if (missingColumn !== undefined)
+    return new ClayMissingFieldError(fields, scrub(missingColumn, 200))
   return runEnded ? new ClayRunEndedError(fields) : new ProviderError(fields)
 }
 
@@ -82,8 +85,8 @@ export function clayError(args: ClayErrorArgs, apiKey: string | null): ProviderE
 export function serverMessage(json: unknown): string {
   const parsed = errorBodySchema.safeParse(json)
   if (!parsed.success) return ''
-  const text = parsed.data.message.replace(/\s+/g, ' ').trim()
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  // Not cut here: the key is scrubbed from the whole text before it is shortened (`clayError`).
+  return parsed.data.message.replace(/\s+/g, ' ').trim()
 }
 
 /** The category of a non-2xx answer that is not retried here; Clay has no error codes. */

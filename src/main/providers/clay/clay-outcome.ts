@@ -1,4 +1,5 @@
 import type { ClayItemOutcome, ClayRunResult } from './clay-api'
+import { bounded, scrubSecret } from '../scrub-secret'
 import type { ClayResultItemBody } from './schemas'
 
 export interface ItemProblem {
@@ -19,11 +20,8 @@ const MAX_RESULT_DEPTH = 8
 export function itemOutcome(item: ClayResultItemBody): ClayItemOutcome | ItemProblem {
   if (item.status === 'failed') {
     const text = (item.error?.message ?? '').replace(/\s+/g, ' ').trim()
-    return {
-      status: 'failed',
-      message:
-        text === '' ? 'Clay could not process this creator' : text.slice(0, MAX_FAILURE_MESSAGE),
-    }
+    // Not cut here: the key is scrubbed from the whole text first (`redactOutcome`).
+    return { status: 'failed', message: text === '' ? 'Clay could not process this creator' : text }
   }
   if (item.status !== 'complete')
     return { problem: 'unknown_item_status', detail: `unexpected item status "${item.status}"` }
@@ -50,19 +48,16 @@ function nestedDeeperThan(value: unknown, levels: number): boolean {
  */
 export function redactOutcome<T extends ClayItemOutcome>(outcome: T, key: string): T {
   if (outcome.status === 'failed')
-    return { ...outcome, message: outcome.message.split(key).join('[redacted]') }
+    return { ...outcome, message: bounded(scrubSecret(outcome.message, key), MAX_FAILURE_MESSAGE) }
   return { ...outcome, result: redactValue(outcome.result, key) as ClayRunResult }
 }
 
 function redactValue(value: unknown, key: string): unknown {
-  if (typeof value === 'string') return value.split(key).join('[redacted]')
+  if (typeof value === 'string') return scrubSecret(value, key)
   if (Array.isArray(value)) return value.map((inner) => redactValue(inner, key))
   if (value === null || typeof value !== 'object') return value
   // fromEntries defines own properties, so a column named "__proto__" stays a plain key.
   return Object.fromEntries(
-    Object.entries(value).map(([name, inner]) => [
-      name.split(key).join('[redacted]'),
-      redactValue(inner, key),
-    ]),
+    Object.entries(value).map(([name, inner]) => [scrubSecret(name, key), redactValue(inner, key)]),
   )
 }
