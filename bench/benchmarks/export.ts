@@ -79,10 +79,11 @@ export async function exportChild(args: readonly string[]): Promise<ExportRun> {
       sampled = Math.max(sampled, process.memoryUsage().rss / 2 ** 20)
     }, 5)
     const start = performance.now()
-    const rows = await writeOutreachCsv(
-      core.creators.outreachRows({ creatorIds: ids }),
-      flag(args, 'out'),
-    )
+    // Each run writes the same file in the benchmark's own folder: replacing it is intended.
+    const { rows } = await writeOutreachCsv(core.creators.outreachRows({ creatorIds: ids }), {
+      path: flag(args, 'out'),
+      ifExists: 'replace',
+    })
     const elapsed = performance.now() - start
     clearInterval(sampler)
     return { rows, ms: elapsed, peakRssMb: highWaterMb() ?? sampled, startRssMb }

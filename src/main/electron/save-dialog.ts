@@ -19,6 +19,10 @@ export function saveDialogChooser(options: {
     const result = window
       ? await dialog.showSaveDialog(window, dialogOptions)
       : await dialog.showSaveDialog(dialogOptions)
-    return result.canceled || !result.filePath ? null : result.filePath
+    // The dialog asked before letting the user pick an existing file (showOverwriteConfirmation),
+    // so replacing it is the user's choice; the writer still never writes through a link there.
+    return result.canceled || !result.filePath
+      ? null
+      : { path: result.filePath, ifExists: 'replace' }
   }
 }

@@ -3,9 +3,13 @@ import type { ExportResult } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import type { Core } from '../services/core-types'
 import { writeOutreachCsv } from './csv-writer'
+import type { ExportTarget } from './export-target'
 
-/** Asks where to save (Electron's save dialog, or a fixed folder in the preview); null = cancel. */
-export type ChooseExportPath = (suggestedName: string) => Promise<string | null>
+/**
+ * Asks where to save (Electron's save dialog, or a fixed folder in the preview), and whether an
+ * existing file there may be replaced; null = cancel.
+ */
+export type ChooseExportPath = (suggestedName: string) => Promise<ExportTarget | null>
 
 export interface CsvExportDeps {
   core: Pick<Core, 'creators' | 'lists'>
@@ -23,13 +27,12 @@ export function createCsvExport(deps: CsvExportDeps) {
       if (!list) throw new AppError('NOT_FOUND', 'That list no longer exists.')
       label = list.name
     }
-    const path = await deps.choosePath(suggestedFileName(label, deps.now()))
-    if (path === null) return null
+    const target = await deps.choosePath(suggestedFileName(label, deps.now()))
+    if (target === null) return null
     const query = 'listId' in input ? { listId: input.listId } : { creatorIds: input.creatorIds }
-    const rows = await writeOutreachCsv(deps.core.creators.outreachRows(query), path, {
+    return writeOutreachCsv(deps.core.creators.outreachRows(query), target, {
       bom: input.bom ?? false,
     })
-    return { path, rows }
   }
 }
 

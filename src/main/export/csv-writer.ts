@@ -1,9 +1,11 @@
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
 import type { OutreachRow } from '../../shared/domain'
+import { safeText } from '../../shared/safe-text'
+import { openTempBeside, placeBeside, placeReplacing } from './exclusive-file'
+import type { ExportTarget } from './export-target'
 import { neutraliseFormula } from './formula-guard'
 import { OUTREACH_COLUMNS } from './outreach-columns'
 
@@ -12,30 +14,34 @@ export interface CsvWriteOptions {
   bom?: boolean
 }
 
-/** Where rows go while the export runs; renamed onto the chosen path only once complete. */
-export function partialPath(path: string): string {
-  return `${path}.part`
+export interface CsvWritten {
+  /** Where the file ended up: the chosen path, or `name (2).csv` beside an existing one. */
+  path: string
+  rows: number
 }
 
 /**
  * Streams the rows into an RFC 4180 file (CRLF, quotes only where needed, UTF-8). Rows are pulled
  * from `rows` only as fast as the disk takes them, so an export of any size holds a few pages in
- * memory. A failed export leaves no half-written file behind. Resolves with the row count.
+ * memory. They go to a temp file created exclusively under a random name, which is moved into
+ * place only once complete: a failed export leaves no half-written file behind, and neither the
+ * temp file nor the target can be a link planted to make us overwrite something else.
  */
 export async function writeOutreachCsv(
   rows: AsyncIterable<OutreachRow>,
-  path: string,
+  target: ExportTarget,
   options: CsvWriteOptions = {},
-): Promise<number> {
+): Promise<CsvWritten> {
   let written = 0
   async function* records(): AsyncGenerator<string[]> {
     yield OUTREACH_COLUMNS.map((column) => column.header)
     for await (const row of rows) {
       written += 1
-      yield OUTREACH_COLUMNS.map((column) => neutraliseFormula(column.cell(row)))
+      // Direction controls go first: one hiding a leading "=" would let the formula through.
+      yield OUTREACH_COLUMNS.map((column) => neutraliseFormula(safeText(column.cell(row))))
     }
   }
-  const partial = partialPath(path)
+  const { tempPath, stream } = await openTempBeside(target.path)
   try {
     await pipeline(
       Readable.from(records()),
@@ -47,13 +53,16 @@ export async function writeOutreachCsv(
         quote_record_delimiter: true,
         eof: true,
       }),
-      // Contact data: readable by the user only until they choose to share the file.
-      createWriteStream(partial, { mode: 0o600 }),
+      stream,
     )
-    await rename(partial, path)
+    const path =
+      target.ifExists === 'replace'
+        ? await placeReplacing(tempPath, target.path)
+        : await placeBeside(tempPath, target.path)
+    return { path, rows: written }
   } catch (err) {
-    await rm(partial, { force: true })
+    // Our own temp file (created exclusively, so never someone else's file or link).
+    await rm(tempPath, { force: true })
     throw err
   }
-  return written
 }

@@ -1,60 +1,59 @@
 import { sniffImageType } from './image-type'
+import { requestPicture } from './picture-request'
+import { systemLookup, vetPictureUrl } from './picture-target'
+import type { AllowedPictureHost, HostLookup } from './picture-target'
 
 export interface FetchImageOptions {
-  fetch: typeof fetch
   timeoutMs: number
   maxBytes: number
+  /** Hosts the composition root vouches for (see `AllowedPictureHost`); none by default. */
+  allowedHosts?: readonly AllowedPictureHost[]
+  /** How names are resolved; the system resolver unless a test pins its answers. */
+  lookup?: HostLookup
 }
 
+/** Enough for a CDN's canonical-host hop and a signed-URL hop; more is a loop or a trick. */
+export const MAX_REDIRECTS = 3
+
 /**
- * Downloads one picture over http(s) with a deadline and a size cap, or returns null. A picture
- * is decoration: every failure is "no picture", never an error for the user.
+ * Downloads one picture, or returns null. A picture URL comes from a provider's response, so it
+ * is untrusted: every hop (the URL and each redirect target) is vetted before it is dialled, and
+ * the body must be a small raster image. A picture is decoration: every failure is "no
+ * picture", never an error for the user.
  */
 export async function fetchImage(
   url: string,
   options: FetchImageOptions,
 ): Promise<Uint8Array | null> {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return null
+  // One deadline for the whole chain, DNS included, so neither a slow resolver nor redirects
+  // can stretch it.
+  const signal = AbortSignal.timeout(options.timeoutMs)
+  const lookup = options.lookup ?? systemLookup
+  const policy = {
+    allowedHosts: options.allowedHosts ?? [],
+    lookup: (hostname: string) => untilAborted(lookup(hostname), signal),
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null
-  // RFC 2606 reserves .invalid for names that must never resolve; do not even ask DNS.
-  if (/\.invalid\.?$/i.test(parsed.hostname)) return null
+  let next = url
   try {
-    const res = await options.fetch(parsed, {
-      signal: AbortSignal.timeout(options.timeoutMs),
-      headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif' },
-    })
-    if (!res.ok || res.body === null) return null
-    const declared = Number(res.headers.get('content-length') ?? '0')
-    if (declared > options.maxBytes) {
-      await res.body.cancel()
-      return null
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const target = await vetPictureUrl(next, policy)
+      if (target === null || signal.aborted) return null
+      const answer = await requestPicture(target, { signal, maxBytes: options.maxBytes })
+      if (answer.kind === 'refused') return null
+      if (answer.kind === 'image')
+        return sniffImageType(answer.bytes) === null ? null : answer.bytes
+      next = new URL(answer.location, target.url).href
     }
-    const bytes = await readCapped(res.body, options.maxBytes)
-    return bytes !== null && sniffImageType(bytes) !== null ? bytes : null
   } catch {
     return null
   }
+  return null
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number) {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    // A missing or lying Content-Length must not let a huge body fill memory.
-    if (size > maxBytes) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return new Uint8Array(Buffer.concat(chunks))
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error)
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true })
+    work.then(resolve, reject)
+  })
 }

@@ -3,13 +3,20 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fetchImage } from './fetch-image'
 import { toDataUrl } from './image-type'
+import type { AllowedPictureHost, HostLookup } from './picture-target'
 
 export interface PictureCacheOptions {
   /** `<dataDir>/pictures`: one file per creator id. */
   dir: string
   pictureUrl: (creatorId: number) => Promise<string | null>
   isOffline: () => Promise<boolean>
-  fetch?: typeof fetch
+  /**
+   * Hosts the composition root vouches for (a local emulator): the only ones reachable over
+   * plain http or at a non-public address. Every other host must be public and https.
+   */
+  allowedHosts?: readonly AllowedPictureHost[]
+  /** Name resolution; the system's unless a test pins its answers. */
+  lookup?: HostLookup
   timeoutMs?: number
   maxBytes?: number
   /** A kept picture younger than this is served without asking the network. */
@@ -27,7 +34,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** Profile pictures fetched by main (the renderer has no network) and kept on disk. */
 export function createPictureCache(options: PictureCacheOptions): PictureCache {
   const fetchOptions = {
-    fetch: options.fetch ?? fetch,
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+    ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
     timeoutMs: options.timeoutMs ?? 10_000,
     maxBytes: options.maxBytes ?? 2 * 1024 * 1024,
   }

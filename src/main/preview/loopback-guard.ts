@@ -3,8 +3,8 @@ import type { IncomingHttpHeaders } from 'node:http'
 /**
  * Only pages the preview itself served may talk to it. A foreign Host means DNS rebinding (an
  * outside page that resolved its own name to 127.0.0.1); a foreign Origin means another site
- * or local page posting at us. Requests without an Origin (the browser's own navigation, curl,
- * tests) are same-origin by construction.
+ * or local page posting at us. Requests without an Origin (the browser's own navigation, or any
+ * local program) pass this check: the run's token is what keeps programs out (`preview-token`).
  */
 export function isOwnLoopbackRequest(headers: IncomingHttpHeaders, port: number): boolean {
   const own = new Set([`127.0.0.1:${port}`, `localhost:${port}`])

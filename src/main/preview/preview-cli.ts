@@ -1,9 +1,9 @@
-import { runPreview } from './preview-main'
+import { readyLine, runPreview } from './preview-main'
 
 // The built preview's entry (`out/preview/preview-server.js`).
 runPreview()
   .then((preview) => {
-    console.log(`Preview ready at ${preview.url}`)
+    console.log(readyLine(preview))
     const stop = () => {
       preview.close().then(
         () => process.exit(0),

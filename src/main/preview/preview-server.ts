@@ -8,6 +8,7 @@ import { dispatch } from '../ipc/dispatch'
 import type { Handlers } from '../ipc/dispatch'
 import { BRIDGE_PATH, bridgeScript, injectBridge } from './bridge-script'
 import { isOwnLoopbackRequest } from './loopback-guard'
+import { PREVIEW_TOKEN_HEADER, checkedToken, previewToken, tokenMatches } from './preview-token'
 import { readStaticFile } from './static-files'
 import { readBody } from './request-body'
 
@@ -19,14 +20,24 @@ export interface PreviewServerOptions {
   rendererDir: string
   /** 0 picks a free port. Always bound to 127.0.0.1. */
   port: number
+  /** The run's token (`PREVIEW_TOKEN`); random when absent. */
+  token?: string
   onUnexpected?: (err: unknown) => void
 }
 
 export interface PreviewServer {
+  /** The server's root, for HTTP calls; the page itself is only served at `pageUrl`. */
   url: string
   port: number
+  /** What every `/ipc` call must send as `x-preview-token`. */
+  token: string
+  /** The address to open: the root with the token, which is what unlocks the page. */
+  pageUrl: string
   close(): Promise<void>
 }
+
+const NO_TOKEN = `<!doctype html><meta charset="utf-8"><title>Creator Desk preview</title>
+<p>Open the address the preview printed when it started: it carries this run's token.</p>`
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Creator Desk preview</title>
 <p>The renderer is not built yet: run <code>npx electron-vite build</code>, then reload.</p>`
@@ -37,13 +48,20 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Creator Desk prev
  */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const bridge = bridgeScript()
+  const token = options.token === undefined ? previewToken(undefined) : checkedToken(options.token)
   const csp = contentSecurityPolicy()
   let port = options.port
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isOwnLoopbackRequest(req.headers, port)) return send(res, 403, 'text/plain', 'Forbidden')
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = url.pathname
     if (path.startsWith('/ipc/')) {
+      // Host and Origin stop web pages; only the token stops another program on this machine.
+      if (!tokenMatches(token, req.headers[PREVIEW_TOKEN_HEADER])) {
+        res.shouldKeepAlive = false
+        return send(res, 403, 'text/plain', 'Missing or wrong preview token')
+      }
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST')
       const channel = safeDecode(path.slice('/ipc/'.length))
       if (channel === null || !isChannel(channel))
@@ -64,8 +82,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return send(res, 405, 'text/plain', 'Use GET')
     if (path === BRIDGE_PATH) return send(res, 200, 'text/javascript; charset=utf-8', bridge)
     if (path === '/' || path === '/index.html') {
+      // The page carries the token, so it goes only to whoever was given the token.
+      if (!tokenMatches(token, url.searchParams.get('token'))) {
+        return send(res, 403, 'text/html; charset=utf-8', NO_TOKEN, csp)
+      }
       const index = await readStaticFile(options.rendererDir, 'index.html')
-      const html = index === null ? NOT_BUILT : injectBridge(index.body.toString('utf8'))
+      const html = index === null ? NOT_BUILT : injectBridge(index.body.toString('utf8'), token)
       return send(res, 200, 'text/html; charset=utf-8', html, csp)
     }
     const file = await readStaticFile(options.rendererDir, path)
@@ -90,6 +112,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    token,
+    pageUrl: `http://127.0.0.1:${port}/?token=${token}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
@@ -109,6 +133,8 @@ function send(
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // The page's address holds the token; no request may carry it elsewhere as a Referer.
+    'referrer-policy': 'no-referrer',
     ...(csp === undefined ? {} : { 'content-security-policy': csp }),
   })
   res.end(body)

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OutreachRow } from '../../../src/shared/domain'
 import { AppError } from '../../../src/shared/errors'
 import { createCsvExport, suggestedFileName } from '../../../src/main/export/csv-export'
-import { partialPath, writeOutreachCsv } from '../../../src/main/export/csv-writer'
+import { writeOutreachCsv } from '../../../src/main/export/csv-writer'
 import { neutraliseFormula } from '../../../src/main/export/formula-guard'
 import { OUTREACH_COLUMNS } from '../../../src/main/export/outreach-columns'
 import type { Core } from '../../../src/main/services/core-types'
@@ -53,7 +53,7 @@ afterEach(() => tmp.cleanup())
 
 async function exportText(rows: OutreachRow[], bom = false): Promise<string> {
   const path = join(tmp.dir, 'out.csv')
-  await writeOutreachCsv(fromArray(rows), path, { bom })
+  await writeOutreachCsv(fromArray(rows), { path, ifExists: 'keep-both' }, { bom })
   return readFileSync(path, 'utf8')
 }
 
@@ -137,7 +137,11 @@ describe('outreach CSV', () => {
     expect(parseCsv(withoutBom)[1]?.[3]).toBe(name)
 
     const path = join(tmp.dir, 'bom.csv')
-    await writeOutreachCsv(fromArray([row({ fullName: name })]), path, { bom: true })
+    await writeOutreachCsv(
+      fromArray([row({ fullName: name })]),
+      { path, ifExists: 'keep-both' },
+      { bom: true },
+    )
     const bytes = readFileSync(path)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(parseCsv(bytes.subarray(3).toString('utf8'))[1]?.[3]).toBe(name)
@@ -169,6 +173,32 @@ describe('outreach CSV', () => {
     expect(neutraliseFormula('jane@example.com')).toBe('jane@example.com')
   })
 
+  it('strips direction controls from every text cell, then guards formulas', async () => {
+    const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C'
+    const records = parseCsv(
+      await exportText([
+        row({
+          handle: `evil\u202Egnp.exe`,
+          fullName: `\u202EJane\u2066 Doe\u2069`,
+          notes: `${controls}note`,
+          lists: ['Q4 \u202ELaunch'],
+          tags: ['\u200Fvip'],
+          // Hidden behind a control, a formula would slip past a guard that looks at the first
+          // character only.
+          email: '\u202E=HYPERLINK("http://evil")',
+        }),
+      ]),
+    )
+    const cells = records[1] ?? []
+    expect(cells[1]).toBe('evilgnp.exe')
+    expect(cells[3]).toBe('Jane Doe')
+    expect(cells[16]).toBe('note')
+    expect(cells[13]).toBe('Q4 Launch')
+    expect(cells[14]).toBe('vip')
+    expect(cells[10]).toBe(`'=HYPERLINK("http://evil")`)
+    expect(cells.join('')).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/)
+  })
+
   it('streams 100,000 rows: the source is pulled only as fast as the file is written', async () => {
     const path = join(tmp.dir, 'big.csv')
     const total = 100_000
@@ -179,7 +209,7 @@ describe('outreach CSV', () => {
       for (let i = 0; i < total; i++) {
         if (i > 0 && i % 10_000 === 0) {
           // Records already in the file; the rest of what was yielded is still in memory.
-          const onDisk = countLines(partialPath(path))
+          const onDisk = countLines(partialFile())
           maxAhead = Math.max(maxAhead, yielded - onDisk)
           checkpoints += 1
         }
@@ -188,13 +218,13 @@ describe('outreach CSV', () => {
         yield row({ creatorId: i + 1, handle: `creator_${i}` })
       }
     }
-    const written = await writeOutreachCsv(source(), path)
-    expect(written).toBe(total)
+    const written = await writeOutreachCsv(source(), { path, ifExists: 'keep-both' })
+    expect(written).toEqual({ path, rows: total })
     expect(checkpoints).toBe(9)
     // An eager writer (collect, then write) would have 10,000..90,000 rows ahead of the disk.
     expect(maxAhead).toBeLessThan(2_000)
     expect(countLines(path)).toBe(total + 1)
-    expect(existsSync(partialPath(path))).toBe(false)
+    expect(readdirSync(tmp.dir)).toEqual(['big.csv'])
   })
 
   it('leaves no file behind when the source fails half way', async () => {
@@ -204,10 +234,18 @@ describe('outreach CSV', () => {
       await Promise.resolve()
       throw new Error('database went away')
     }
-    await expect(writeOutreachCsv(failing(), path)).rejects.toThrow('database went away')
-    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('failed'))).toEqual([])
+    await expect(writeOutreachCsv(failing(), { path, ifExists: 'keep-both' })).rejects.toThrow(
+      'database went away',
+    )
+    expect(readdirSync(tmp.dir)).toEqual([])
   })
 })
+
+/** The export's temp file: hidden, beside the target, under a random name. */
+function partialFile(): string {
+  const parts = readdirSync(tmp.dir).filter((f) => /^\.big\.csv\.[0-9a-f]{16}\.part$/.test(f))
+  return parts.length === 1 ? join(tmp.dir, parts[0] as string) : ''
+}
 
 function countLines(path: string): number {
   if (!existsSync(path) || statSync(path).size === 0) return 0
@@ -241,7 +279,7 @@ describe('export:csv handler', () => {
       now,
       choosePath: (name) => {
         asked.push(name)
-        return Promise.resolve(join(tmp.dir, name))
+        return Promise.resolve({ path: join(tmp.dir, name), ifExists: 'keep-both' as const })
       },
     })
     const result = await run({ listId: 7, bom: true })

@@ -1,25 +1,18 @@
-import { createServer } from 'node:http'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createPictureCache } from '../../../src/main/pictures/picture-cache'
+import type { PictureCacheOptions } from '../../../src/main/pictures/picture-cache'
 import { sniffImageType } from '../../../src/main/pictures/image-type'
 import { makeTempDir } from '../../helpers/temp-dir'
+import { PNG, PNG_DATA_URL, startRecordingServer } from './recording-server'
+import type { RecordingServer } from './recording-server'
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
-const PNG_DATA_URL = `data:image/png;base64,${PNG.toString('base64')}`
-
-let server: Server
+let server: RecordingServer
+/** The picture host, vouched for the way the composition root vouches for an emulator. */
 let base = ''
-let hits = 0
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    hits += 1
+  server = await startRecordingServer('127.0.0.1', (req, res) => {
     if (req.url === '/face.png') {
       res.writeHead(200, { 'content-type': 'image/png' })
       res.end(PNG)
@@ -38,29 +31,31 @@ beforeAll(async () => {
       res.end()
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = `http://pictures.test:${server.port}`
 })
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => server.close())
 
 let tmp: ReturnType<typeof makeTempDir>
 beforeEach(() => {
   tmp = makeTempDir()
-  hits = 0
+  server.reset()
 })
 afterEach(() => tmp.cleanup())
 
-function cache(urls: Record<number, string | null>, offline = false) {
+function cache(
+  urls: Record<number, string | null>,
+  offline = false,
+  extra: Partial<PictureCacheOptions> = {},
+) {
   const state = { offline }
   const pictures = createPictureCache({
     dir: join(tmp.dir, 'pictures'),
     pictureUrl: (id) => Promise.resolve(urls[id] ?? null),
     isOffline: () => Promise.resolve(state.offline),
+    allowedHosts: [{ hostname: 'pictures.test', address: '127.0.0.1', http: true }],
     timeoutMs: 300,
     maxBytes: 100_000,
+    ...extra,
   })
   return { pictures, state }
 }
@@ -71,13 +66,13 @@ describe('picture cache', () => {
     expect(await pictures.get(1)).toEqual({ dataUrl: PNG_DATA_URL })
     expect(readFileSync(join(tmp.dir, 'pictures', '1'))).toEqual(PNG)
     expect(await pictures.get(1)).toEqual({ dataUrl: PNG_DATA_URL })
-    expect(hits).toBe(1)
+    expect(server.requests).toEqual([{ host: `pictures.test:${server.port}`, url: '/face.png' }])
   })
 
   it('shares one download between simultaneous requests', async () => {
     const { pictures } = cache({ 1: `${base}/face.png` })
     await Promise.all([pictures.get(1), pictures.get(1), pictures.get(1)])
-    expect(hits).toBe(1)
+    expect(server.requests).toHaveLength(1)
   })
 
   it('offline: serves the kept file, or null, without touching the network', async () => {
@@ -87,10 +82,10 @@ describe('picture cache', () => {
     const old = new Date(Date.now() - 90 * 24 * 3600 * 1000)
     utimesSync(join(tmp.dir, 'pictures', '1'), old, old)
     state.offline = true
-    hits = 0
+    server.reset()
     expect(await pictures.get(1)).toEqual({ dataUrl: PNG_DATA_URL })
     expect(await pictures.get(2)).toEqual({ dataUrl: null })
-    expect(hits).toBe(0)
+    expect(server.connections).toBe(0)
   })
 
   it('refuses bodies over the size cap, non-images, SVG and slow servers', async () => {
@@ -106,24 +101,25 @@ describe('picture cache', () => {
     }
   })
 
-  it('fetches only http(s), and never a reserved .invalid host', async () => {
+  it('fetches only http(s), and never asks DNS about a reserved .invalid host', async () => {
     const asked: string[] = []
-    const urls: Record<number, string> = {
-      1: 'file:///etc/passwd',
-      2: 'data:image/png;base64,AAAA',
-      3: 'https://img.sandbox.invalid/instagram/1.jpg',
-    }
-    const pictures = createPictureCache({
-      dir: join(tmp.dir, 'pictures'),
-      pictureUrl: (id) => Promise.resolve(urls[id] ?? null),
-      isOffline: () => Promise.resolve(false),
-      fetch: (input) => {
-        asked.push(input instanceof URL ? input.href : JSON.stringify(input))
-        return Promise.resolve(new Response(PNG))
+    const { pictures } = cache(
+      {
+        1: 'file:///etc/passwd',
+        2: 'data:image/png;base64,AAAA',
+        3: 'https://img.sandbox.invalid/instagram/1.jpg',
       },
-    })
+      false,
+      {
+        lookup: (host) => {
+          asked.push(host)
+          return Promise.resolve([{ address: '127.0.0.1' }])
+        },
+      },
+    )
     for (const id of [1, 2, 3]) expect(await pictures.get(id)).toEqual({ dataUrl: null })
     expect(asked).toEqual([])
+    expect(server.connections).toBe(0)
   })
 
   it('forgets every kept picture on clear', async () => {
@@ -133,10 +129,12 @@ describe('picture cache', () => {
     expect(existsSync(join(tmp.dir, 'pictures'))).toBe(false)
   })
 
-  it('recognises images by their bytes, not their name', () => {
+  it('recognises images by their bytes, not their name, and only the four raster types', () => {
     expect(sniffImageType(PNG)).toBe('image/png')
     expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg')
     expect(sniffImageType(Buffer.from('GIF89a'))).toBe('image/gif')
+    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp')
     expect(sniffImageType(Buffer.from('<svg'))).toBeNull()
+    expect(sniffImageType(Buffer.from('\0\0\0\x1cftypavif'))).toBeNull()
   })
 })

@@ -8,12 +8,32 @@ interface FakeResponse {
   json(): Promise<unknown>
 }
 
-function loadBridge(respond: (url: string, init: { body?: string }) => FakeResponse) {
-  const requests: { url: string; init: { method: string; body?: string } }[] = []
+interface SentInit {
+  method: string
+  body?: string
+  headers: Record<string, string>
+}
+
+/** The page as the preview serves it: the token in a meta tag the bridge looks up. */
+function pageWithToken(token: string | null) {
+  return {
+    querySelector: (selector: string) =>
+      selector === 'meta[name="creator-desk-preview-token"]' && token !== null
+        ? { getAttribute: (name: string) => (name === 'content' ? token : null) }
+        : null,
+  }
+}
+
+function loadBridge(
+  respond: (url: string, init: { body?: string }) => FakeResponse,
+  token: string | null = 'the-run-token-0123456789',
+) {
+  const requests: { url: string; init: SentInit }[] = []
   const window: Record<string, unknown> = {}
   runInNewContext(bridgeScript(), {
     window,
-    fetch: (url: string, init: { method: string; body?: string }) => {
+    document: pageWithToken(token),
+    fetch: (url: string, init: SentInit) => {
       requests.push({ url, init })
       return Promise.resolve(respond(url, init))
     },
@@ -43,6 +63,20 @@ describe('preview bridge script', () => {
     ])
   })
 
+  it('sends the page’s token with every call, and an empty one when the page has none', async () => {
+    const ok = () => ({ status: 200, json: () => Promise.resolve({ ok: true, data: null }) })
+    const withToken = loadBridge(ok)
+    await withToken.api['app:info']?.({})
+    await withToken.api['lists:list']?.()
+    expect(withToken.requests.map((r) => r.init.headers['x-preview-token'])).toEqual([
+      'the-run-token-0123456789',
+      'the-run-token-0123456789',
+    ])
+    const without = loadBridge(ok, null)
+    await without.api['app:info']?.({})
+    expect(without.requests[0]?.init.headers['x-preview-token']).toBe('')
+  })
+
   it('turns HTTP failures into envelopes, so the renderer handles one shape', async () => {
     const { api } = loadBridge(() => ({ status: 403, json: () => Promise.reject(new Error()) }))
     await expect(api['app:info']?.({})).resolves.toMatchObject({
@@ -51,12 +85,14 @@ describe('preview bridge script', () => {
     })
   })
 
-  it('is injected before the first script, or at the end of head', () => {
-    expect(injectBridge('<head><script src="a.js"></script></head>')).toBe(
-      '<head><script src="./preview-bridge.js"></script><script src="a.js"></script></head>',
+  it('is injected with the token before the first script, or at the end of head', () => {
+    const tags =
+      '<meta name="creator-desk-preview-token" content="tok"><script src="./preview-bridge.js"></script>'
+    expect(injectBridge('<head><script src="a.js"></script></head>', 'tok')).toBe(
+      `<head>${tags}<script src="a.js"></script></head>`,
     )
-    expect(injectBridge('<head><title>x</title></head>')).toBe(
-      '<head><title>x</title><script src="./preview-bridge.js"></script></head>',
+    expect(injectBridge('<head><title>x</title></head>', 'tok')).toBe(
+      `<head><title>x</title>${tags}</head>`,
     )
   })
 })

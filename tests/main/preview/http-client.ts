@@ -36,15 +36,26 @@ export function httpCall(
   })
 }
 
+/** A running preview: its root URL and the run's token that `/ipc` calls must carry. */
+export interface PreviewTarget {
+  url: string
+  token: string
+}
+
+/** One `/ipc` call as the bridge makes it, token included; `headers` may override or add. */
 export function postIpc(
-  baseUrl: string,
+  preview: PreviewTarget,
   channel: string,
   input: unknown,
   headers: Record<string, string> = {},
 ) {
-  return httpCall(`${baseUrl}ipc/${channel}`, {
+  return httpCall(`${preview.url}ipc/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-preview-token': preview.token,
+      ...headers,
+    },
     body: JSON.stringify(input),
   })
 }

@@ -45,7 +45,7 @@ describe('browser preview in a real browser', () => {
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`)
       })
-      await page.goto(preview.url)
+      await page.goto(preview.pageUrl)
       await page.waitForLoadState('networkidle')
 
       const info = await page.evaluate(() => {

@@ -76,6 +76,9 @@ export const SAMPLES: Record<Channel, Record<string, unknown>> = {
   'clay:test-routine': { creatorId: 1 },
   'app:info': {},
   'app:set-mode': { mode: 'sandbox' },
+  'db:status': {},
+  'db:recover': {},
+  'db:restore-backup': { name: 'creator-desk-2026-11-20.sqlite' },
 }
 
 /** Top-level keys without which an input means nothing. */
@@ -102,6 +105,7 @@ export const REQUIRED: Partial<Record<Channel, readonly string[]>> = {
   'cache:clear': ['confirm'],
   'clay:test-routine': ['creatorId'],
   'app:set-mode': ['mode'],
+  'db:restore-backup': ['name'],
 }
 
 /**

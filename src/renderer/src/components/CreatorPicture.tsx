@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { safeText } from '../../../shared/safe-text'
 import { call } from '../api/call'
 
 // One request per creator per session, shared by every row and the profile that shows it.
@@ -39,7 +40,8 @@ export function CreatorPicture({
       live = false
     }
   }, [creatorId])
-  const initial = name.replace(/^@/, '').charAt(0).toUpperCase() || '?'
+  // A leading direction control would otherwise become the (invisible) initial.
+  const initial = safeText(name).replace(/^@/, '').charAt(0).toUpperCase() || '?'
   return url ? (
     <img className="avatar" src={url} alt="" width={size} height={size} />
   ) : (

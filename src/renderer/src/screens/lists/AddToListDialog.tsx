@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { safeText } from '../../../../shared/safe-text'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { Modal } from '../../components/Modal'
 import { plural } from '../../lib/format'
@@ -61,7 +62,7 @@ export function AddToListDialog() {
         <option value="">New list…</option>
         {lists.map((l) => (
           <option key={l.id} value={String(l.id)}>
-            {l.name} ({l.memberCount})
+            {safeText(l.name)} ({l.memberCount})
           </option>
         ))}
       </select>

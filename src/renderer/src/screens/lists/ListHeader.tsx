@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ListMember, ListSummary } from '../../../../shared/domain'
+import { safeText } from '../../../../shared/safe-text'
 import { plural } from '../../lib/format'
 import { useListsStore } from '../../stores/lists-store'
 import { useUiStore } from '../../stores/ui-store'
@@ -27,14 +28,14 @@ export function ListHeader({ list, members }: { list: ListSummary; members: List
 
   async function onDelete() {
     const ok = await askConfirm({
-      title: `Delete the list “${list.name}”?`,
+      title: `Delete the list “${safeText(list.name)}”?`,
       lines: [
         `${plural(list.memberCount, 'member')}, their notes, tags and statuses will be removed.`,
         'Cached creator data and reports are kept.',
       ],
       confirmLabel: 'Delete list',
     })
-    if (ok && (await remove(list.id))) announce(`Deleted “${list.name}”.`)
+    if (ok && (await remove(list.id))) announce(`Deleted “${safeText(list.name)}”.`)
   }
 
   return (
@@ -64,7 +65,7 @@ export function ListHeader({ list, members }: { list: ListSummary; members: List
           </button>
         </form>
       ) : (
-        <h2>{list.name}</h2>
+        <h2>{safeText(list.name)}</h2>
       )}
       <div className="row">
         {!editing && (

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { safeText } from '../../../../shared/safe-text'
 import { formatInt } from '../../lib/format'
 import { useListsStore } from '../../stores/lists-store'
 
@@ -46,7 +47,7 @@ export function ListSidebar() {
                 aria-current={l.id === currentId ? 'true' : undefined}
                 onClick={() => void select(l.id)}
               >
-                {l.name} <span className="muted">({formatInt(l.memberCount)})</span>
+                {safeText(l.name)} <span className="muted">({formatInt(l.memberCount)})</span>
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ListMember, MemberStatus } from '../../../../shared/domain'
 import { MEMBER_STATUSES } from '../../../../shared/domain'
+import { safeText } from '../../../../shared/safe-text'
 import { formatCompact, formatPercent } from '../../lib/format'
 import { splitTokens } from '../../lib/filter-draft'
 import { useListsStore } from '../../stores/lists-store'
@@ -14,7 +15,7 @@ export function MemberRow({ member }: { member: ListMember }) {
   const [notes, setNotes] = useState(member.notes)
   const [tags, setTags] = useState(member.tags.join(', '))
   const c = member.creator
-  const handle = c.handle ? `@${c.handle}` : `#${c.providerId}`
+  const handle = c.handle ? `@${safeText(c.handle)}` : `#${c.providerId}`
   const base = { listId: member.listId, creatorId: c.id }
 
   const saveTags = () => {
@@ -27,7 +28,7 @@ export function MemberRow({ member }: { member: ListMember }) {
         <button type="button" className="link" onClick={() => openProfile(c.id)}>
           {handle}
         </button>
-        <div className="muted">{c.fullName ?? ''}</div>
+        <div className="muted">{safeText(c.fullName) ?? ''}</div>
       </th>
       <td className="col-num">{formatCompact(c.followers)}</td>
       <td className="col-num">{formatPercent(c.engagementRate, 2)}</td>

@@ -1,3 +1,4 @@
+import { safeText } from '../../../../shared/safe-text'
 import type { Post } from '../../lib/report-parse'
 import { formatCompact, formatDate } from '../../lib/format'
 
@@ -12,9 +13,7 @@ export function PostList({ title, posts }: { title: string; posts: Post[] }) {
         <ol className="posts">
           {posts.slice(0, 6).map((p) => (
             <li key={p.id}>
-              <p className="post-text">
-                {p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text || '(no caption)'}
-              </p>
+              <p className="post-text">{caption(p.text)}</p>
               <p className="muted">
                 {formatDate(p.created)} · {formatCompact(p.likes)} likes ·{' '}
                 {formatCompact(p.comments)} comments
@@ -25,4 +24,9 @@ export function PostList({ title, posts }: { title: string; posts: Post[] }) {
       )}
     </section>
   )
+}
+
+function caption(raw: string): string {
+  const text = safeText(raw)
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text || '(no caption)'
 }

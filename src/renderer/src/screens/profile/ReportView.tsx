@@ -1,4 +1,5 @@
 import type { CreatorDetail } from '../../../../shared/domain'
+import { safeText } from '../../../../shared/safe-text'
 import { LineChart } from '../../components/charts/LineChart'
 import { ShareBars } from '../../components/charts/ShareBars'
 import { formatAge, formatCompact, formatDate, formatPercent } from '../../lib/format'
@@ -48,7 +49,7 @@ export function ReportView({ detail }: { detail: CreatorDetail }) {
           </dd>
         </div>
       </dl>
-      {report.bio && <p className="bio">{report.bio}</p>}
+      {report.bio && <p className="bio">{safeText(report.bio)}</p>}
       <div className="charts">
         <ShareBars title="Audience countries" shares={report.countries} />
         <ShareBars title="Audience ages" shares={report.ages} />

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react'
 import { memo } from 'react'
+import { safeText } from '../../../../shared/safe-text'
 import { CreatorPicture } from '../../components/CreatorPicture'
 import {
   ageInDays,
@@ -28,7 +29,7 @@ export const rowId = (index: number) => `result-row-${index}`
 
 function ResultRowView({ row, index, top, checked, active, onToggle, onActivate, onOpen }: Props) {
   const c = row.creator
-  const handle = c.handle ? `@${c.handle}` : `#${c.providerId}`
+  const handle = c.handle ? `@${safeText(c.handle)}` : `#${c.providerId}`
   const age = ageInDays(c.basicFetchedAt)
   const onChange = (e: ChangeEvent<HTMLInputElement>) =>
     onToggle(c.id, (e.nativeEvent as MouseEvent).shiftKey)
@@ -66,7 +67,7 @@ function ResultRowView({ row, index, top, checked, active, onToggle, onActivate,
         </button>
       </div>
       <div role="gridcell" className="col-name">
-        {c.fullName ?? '—'}
+        {safeText(c.fullName) ?? '—'}
       </div>
       <div role="gridcell" className="col-num" title={formatInt(c.followers)}>
         {formatCompact(c.followers)}
