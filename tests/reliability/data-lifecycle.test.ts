@@ -4,9 +4,12 @@ import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src/main/db/database'
 import { MIGRATIONS } from '../../src/main/db/migrations'
+import { recoverDatabase } from '../../src/main/db/recover'
 import type { ClayApi } from '../../src/main/providers/clay/clay-api'
 import type { ModashApi } from '../../src/main/providers/modash/modash-api'
 import { createCore } from '../../src/main/services/create-core'
+import { buildCreatorReport } from '../../src/main/services/creator-report'
+import { damageHeader, damagePage, leafPages } from '../helpers/damaged-db'
 import { ManualClock } from '../helpers/manual-clock'
 import { makeTempDir } from '../helpers/temp-dir'
 import { fileDigest } from './helpers/db-files'
@@ -16,8 +19,9 @@ import type { TableDump } from './helpers/raw-db'
 
 /**
  * Part 7: a database from every released schema (`tests/fixtures/db/schema-NNN.sqlite`) opens in
- * this version and loses nothing; a database from a newer version is refused, untouched; and
- * "clear cache" keeps the lists and the ledger.
+ * this version and loses nothing; a database from a newer version is refused, untouched;
+ * "clear cache" keeps the lists and the ledger; and a damaged one is named plainly, kept aside
+ * byte for byte, and recovered with its lists, ledger and audit log.
  */
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'db')
@@ -105,7 +109,9 @@ describe('data lifecycle', () => {
       )
       const reported = (before.creators ?? []).find((c) => c.has_detailed_profile === 1)
       const detail = await core.creators.get(reported?.id as number)
-      expect(detail.report).toEqual(JSON.parse(reported?.detailed_profile_json as string))
+      expect(detail.report).toEqual(
+        buildCreatorReport(JSON.parse(reported?.detailed_profile_json as string)),
+      )
       // The crash's leftovers were settled at worst case (sent) or released (never sent).
       const quota = await core.usage.quota()
       const month = (before.usage_counters ?? []).find((u) => u.month === quota.month)
@@ -214,5 +220,85 @@ describe('data lifecycle', () => {
     // Nothing about the file was made inconsistent by the deletes.
     expect(integrity(join(dir, DATABASE_FILE))).toEqual({ integrity: ['ok'], foreignKeys: [] })
     expect(readFileSync(join(dir, DATABASE_FILE)).length).toBeGreaterThan(0)
+  })
+
+  /** What the user sees of a data folder: lists with members, the meters, the audit log. */
+  async function shown(dir: string) {
+    const core = await open(dir)
+    try {
+      const lists = await core.lists.list()
+      const members = await Promise.all(lists.map((l) => core.lists.members(l.id)))
+      return {
+        lists: lists.map((l, i) => ({
+          name: l.name,
+          members: (members[i] ?? []).map((m) => [m.creator.id, m.notes, m.tags, m.status]),
+        })),
+        meters: (await core.usage.quota()).meters,
+        audit: await core.usage.log({ page: 0, pageSize: 500 }),
+        settings: await core.settings.get(),
+      }
+    } finally {
+      await core.close()
+    }
+  }
+
+  it.each(fixtures)(
+    'names damage to %s plainly, keeps the file byte for byte, and recovers lists, ledger and audit log',
+    async (name) => {
+      // What the same fixture shows when it is not damaged.
+      const expected = await shown(dataDirWith(name))
+      const dir = dataDirWith(name)
+      const path = join(dir, DATABASE_FILE)
+      for (const table of ['search_requests', 'dictionary_cache']) {
+        for (const page of leafPages(path, table)) damagePage(path, page.pageno)
+      }
+      const damagedBytes = fileDigest(path)
+
+      const refused = await open(dir).then(
+        (core) => core.close().then(() => null),
+        (err: unknown) => err,
+      )
+      expect(refused).toMatchObject({ code: 'STORAGE', details: { storage: 'damaged' } })
+      expect((refused as Error).message).not.toMatch(/malformed|disk image|not a database|SQLITE/i)
+      expect(fileDigest(path)).toBe(damagedBytes)
+
+      const report = await recoverDatabase({
+        dataDir: dir,
+        now: () => new Date('2026-11-20T10:00:00.000Z'),
+      })
+
+      expect(fileDigest(report.keptAt)).toBe(damagedBytes)
+      expect(report.ledger.complete).toBe(true)
+      for (const table of ['lists', 'list_members', 'usage_counters', 'api_call_logs', 'settings'])
+        expect(report.tables.find((t) => t.table === table)).toMatchObject({ complete: true })
+      expect(report.tables.find((t) => t.table === 'search_requests')?.complete).toBe(false)
+      // Recovered into the current schema, sound, and showing what the undamaged file shows.
+      expect(appliedMigrations(path)).toEqual(MIGRATIONS.map(([n]) => n))
+      expect(await shown(dir)).toEqual(expected)
+      expect(integrity(path)).toEqual({ integrity: ['ok'], foreignKeys: [] })
+      recordFigures(`data-lifecycle-damaged-${name}`, {
+        fixture: name,
+        rowsRecovered: report.tables.reduce((n, t) => n + t.recovered, 0),
+        rowsLost: report.tables.reduce((n, t) => n + (t.lost ?? 0), 0),
+      })
+    },
+  )
+
+  it('recovers everything from a file whose header was overwritten ("file is not a database")', async () => {
+    const expected = await shown(dataDirWith('schema-001.sqlite'))
+    const dir = dataDirWith('schema-001.sqlite')
+    const path = join(dir, DATABASE_FILE)
+    damageHeader(path)
+    const damagedBytes = fileDigest(path)
+
+    await expect(open(dir)).rejects.toMatchObject({
+      code: 'STORAGE',
+      message: expect.not.stringMatching(/not a database/) as unknown,
+    })
+    const report = await recoverDatabase({ dataDir: dir, now: () => new Date() })
+
+    expect(fileDigest(report.keptAt)).toBe(damagedBytes)
+    expect(report.tables.every((t) => t.complete)).toBe(true)
+    expect(await shown(dir)).toEqual(expected)
   })
 })

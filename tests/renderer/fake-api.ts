@@ -257,6 +257,12 @@ export class FakeApi {
         }),
       'app:set-mode': ({ mode }) =>
         ok({ mode, restarting: false, message: 'Restart Creator Desk to switch.' }),
+      'db:status': () =>
+        ok({ state: 'ok', file: '/home/me/.creator-desk/creator-desk.sqlite', backups: [] }),
+      'db:recover': () =>
+        fail('PRECONDITION', 'The database is not damaged: there is nothing to recover.'),
+      'db:restore-backup': () =>
+        fail('NOT_FOUND', 'That backup is no longer in the backups folder.'),
     }
   }
 

@@ -1,4 +1,5 @@
 import type { AppInfo, ModeSwitch } from '../../shared/domain'
+import { bulkHandlers } from '../bulk/bulk-handlers'
 import { createCsvExport } from '../export/csv-export'
 import type { ChooseExportPath } from '../export/csv-export'
 import type { Handlers } from '../ipc/dispatch'
@@ -7,6 +8,8 @@ import type { PictureCache } from '../pictures/picture-cache'
 import type { Core } from '../services/core-types'
 import type { AppMode } from './app-mode'
 import { testProviderKey } from './key-test'
+import { storageUnavailable } from './storage-control'
+import type { StorageControl } from './storage-control'
 import type { ProviderClients } from './provider-clients'
 
 export interface HandlerDeps {
@@ -19,6 +22,8 @@ export interface HandlerDeps {
   info: () => AppInfo
   switchMode: (mode: AppMode) => Promise<ModeSwitch>
   now: () => Date
+  /** The database file's status, recovery and backups (`data-session.ts`); absent over a bare core. */
+  storage?: StorageControl
 }
 
 /**
@@ -27,12 +32,14 @@ export interface HandlerDeps {
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { core, keys } = deps
+  const storage = deps.storage ?? storageUnavailable
   // The core does not know which mode it runs in; the shell does.
   const withMode = <T extends object>(settings: T) => ({
     ...settings,
     sandbox: deps.mode === 'sandbox',
   })
   return {
+    ...bulkHandlers({ core, choosePath: deps.choosePath, now: deps.now }),
     'creators:search': (input) => core.creators.search(input),
     'creators:get': (input) => core.creators.get(input.creatorId),
     'creators:select': (input) =>
@@ -73,5 +80,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'clay:test-routine': (input) => core.creators.testClayRoutine(input.creatorId),
     'app:info': () => Promise.resolve(deps.info()),
     'app:set-mode': (input) => deps.switchMode(input.mode),
+    'db:status': () => storage.status(),
+    'db:recover': () => storage.recover(),
+    'db:restore-backup': (input) => storage.restoreBackup(input.name),
   }
 }

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
 import type { DatabaseConnection, DialectAdapter, Driver } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { AppError } from '../../shared/errors'
+import { checkHealth, damagedDatabaseError, isDamage } from './damage'
 import { MIGRATIONS, staticMigrationProvider } from './migrations'
 import type { Database } from './schema'
+import { CachedStatementDriver } from './statement-cache'
+import { registerSqlFunctions } from './sql-functions'
 
 export const DATABASE_FILE = 'creator-desk.sqlite'
 
@@ -17,6 +20,8 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string
   /** How long a write waits for another program's lock before failing; default 5 s. */
   busyTimeoutMs?: number
+  /** Files larger than this skip the full `quick_check` at open; see `damage.ts`. */
+  fullCheckMaxBytes?: number
 }
 
 export interface OpenedDatabase {
@@ -38,9 +43,9 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  * sends ROLLBACK anyway, which fails with "cannot rollback - no transaction is active" and
  * replaces the real error; rolling back only an open transaction keeps the real one.
  */
-class SafeRollbackDriver extends SqliteDriver {
+class SafeRollbackDriver extends CachedStatementDriver {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite })
+    super(sqlite)
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -72,13 +77,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   try {
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`)
     // Before anything writes: switching to WAL rewrites the header of a file we must not touch.
-    refuseFutureDatabase(sqlite)
+    const applied = refuseFutureDatabase(sqlite)
+    // A damaged file is left exactly as it is, for recovery to read (see `recover.ts`).
+    checkHealth(sqlite, path, {
+      migrationsPending: applied.length < MIGRATIONS.length,
+      ...(options.fullCheckMaxBytes === undefined
+        ? {}
+        : { fullCheckMaxBytes: options.fullCheckMaxBytes }),
+    })
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
+    registerSqlFunctions(sqlite)
   } catch (err) {
     sqlite.close()
-    throw err
+    // SQLite's own words ("file is not a database") never reach the user.
+    throw isDamage(err) ? damagedDatabaseError(path) : err
   }
   const db = new Kysely<Database>({ dialect: new CacheDialect(sqlite) })
   const close = () => db.destroy()
@@ -86,7 +100,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     await migrate(db)
   } catch (err) {
     await close()
-    throw err
+    throw isDamage(err) ? damagedDatabaseError(path) : err
   }
   return { db, sqlite, path, close }
 }
@@ -94,12 +108,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 /**
  * A database written by a newer version of the app may hold columns and meanings this version
  * does not know; writing to it could corrupt what was bought. Refuse before touching it.
+ * Returns the migrations the file has applied.
  */
-function refuseFutureDatabase(sqlite: BetterSqlite3.Database): void {
+function refuseFutureDatabase(sqlite: BetterSqlite3.Database): string[] {
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
     .get()
-  if (!hasTable) return
+  if (!hasTable) return []
   const known = new Set(MIGRATIONS.map(([name]) => name))
   const applied = sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]
   const unknown = applied.map((r) => r.name).filter((name) => !known.has(name))
@@ -111,11 +126,14 @@ function refuseFutureDatabase(sqlite: BetterSqlite3.Database): void {
       { unknownMigrations: unknown },
     )
   }
+  return applied.map((r) => r.name)
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: staticMigrationProvider })
   const { error, results } = await migrator.migrateToLatest()
+  // Damage found while migrating is reported as damage, not as a failed migration.
+  if (isDamage(error)) throw error
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new AppError(

@@ -171,6 +171,12 @@ export interface Database {
   billing_cycle_changes: BillingCycleChangesTable
   ledger_clock: LedgerClockTable
   balance_snapshots: BalanceSnapshotsTable
+  creator_facts: CreatorFactsTable
+  search_filter_sets: SearchFilterSetsTable
+  dictionary_entries: DictionaryEntriesTable
+  bulk_jobs: BulkJobsTable
+  bulk_job_items: BulkJobItemsTable
+  saved_searches: SavedSearchesTable
 }
 
 /** Every paid answer as the provider sent it (migration 003). */
@@ -231,4 +237,78 @@ export interface BalanceSnapshotsTable {
   last_charge_id: number
   /** The reading outside spend is measured from: itself for a baseline, null for a failure. */
   baseline_id: number | null
+}
+
+/** A report's facts beyond the `creators` columns (migration 005; see `facts/report-facts.ts`). */
+export interface CreatorFactsTable {
+  creator_id: number
+  facts_json: string
+  /** When the report they come from was bought. */
+  fetched_at: string
+}
+
+/** The canonical filters behind bought search pages: what each page proves of its creators. */
+export interface SearchFilterSetsTable {
+  platform: string
+  filters_hash: string
+  filters_json: string
+}
+
+/** Every dictionary entry seen; locations carry their country (ISO code) for offline search. */
+export interface DictionaryEntriesTable {
+  kind: string
+  id: string
+  name: string
+  title: string | null
+  country_code: string | null
+  /** 'country', or 'region' for a place inside `country_code`; null when unknown. */
+  place_kind: 'country' | 'region' | null
+}
+
+/** A background job the user confirmed (migration 006; see `bulk/job-store.ts`). */
+export interface BulkJobsTable {
+  id: Generated<number>
+  kind: string
+  title: string
+  state: string
+  /** What the user confirmed: the job never charges more units than these to a meter. */
+  cap_reports: number
+  cap_enrichments: number
+  cap_discovery: number
+  preview_json: string
+  stop_reason: string | null
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  updated_at: string
+}
+
+/** One creator (or search page) of a job; what it charged is read from the audit log. */
+export interface BulkJobItemsTable {
+  id: Generated<number>
+  job_id: number
+  position: number
+  creator_id: number | null
+  page_json: string | null
+  do_report: number
+  do_email: number
+  state: string
+  started_at: string | null
+  /** The last `api_call_logs.id` when the item started; its charges are the rows after it. */
+  audit_mark: number | null
+  finished_at: string | null
+  message: string | null
+  reports_charged: Generated<number>
+  enrichments_charged: Generated<number>
+  discovery_charged: Generated<number>
+  millicredits_charged: Generated<number>
+}
+
+export interface SavedSearchesTable {
+  id: Generated<number>
+  name: string
+  platform: string
+  filters_hash: string
+  filters_json: string
+  created_at: string
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { withBulk } from '../bulk/with-bulk'
 import type { ClayMapping } from '../../shared/domain'
 import { DATABASE_FILE, openDatabase } from '../db/database'
 import type { OpenedDatabase } from '../db/database'
@@ -13,6 +14,7 @@ import type { Core, UsageService } from './core-types'
 import { createDictionaryService } from './dictionary-service'
 import { testClayRoutine } from './clay-routine-test'
 import { withPendingLookup } from './creator-detail'
+import { detailWithLists, searchWithLists } from './creator-lists'
 import { enrichCreator } from './enrich-service'
 import { abandonLookup } from './lookup-abandon'
 import { KeyedLock } from './keyed-lock'
@@ -88,16 +90,21 @@ export async function createCore(
   await replayJournal(deps, deps.purchaseKinds)
   await ledger.recover()
 
-  return {
+  // Bulk work runs through the creator services below; interrupted jobs resume once all is settled.
+  return withBulk({
     deps,
     // The raw handle, for the shell's online backup (`db/backup.ts`).
     sqlite: opened.sqlite,
     creators: {
-      search: (input) => search(deps, input),
-      get: async (id) => withPendingLookup(deps, await getCreator(deps, id)),
-      select: (id, opts) =>
-        deps.purchases.run(`report:${id}`, async () =>
-          withPendingLookup(deps, await selectCreator(deps, id, opts)),
+      search: async (input) => searchWithLists(db, await search(deps, input)),
+      get: async (id) =>
+        detailWithLists(db, await withPendingLookup(deps, await getCreator(deps, id))),
+      select: async (id, opts) =>
+        detailWithLists(
+          db,
+          await deps.purchases.run(`report:${id}`, async () =>
+            withPendingLookup(deps, await selectCreator(deps, id, opts)),
+          ),
         ),
       enrich: (id) => deps.purchases.run(`email:${id}`, () => enrichCreator(deps, id)),
       abandonLookup: (id) => abandonLookup(deps, id),
@@ -111,7 +118,7 @@ export async function createCore(
     dictionaries: createDictionaryService(deps),
     cache: createCacheService(db),
     close: () => opened.close(),
-  }
+  })
 }
 
 /** The meters count an answer still waiting in the journal once it is stored: store it first. */

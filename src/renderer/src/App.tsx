@@ -9,11 +9,13 @@ import { useGlobalShortcuts } from './keyboard/use-global-shortcuts'
 import { AddToListDialog } from './screens/lists/AddToListDialog'
 import { ListsScreen } from './screens/lists/ListsScreen'
 import { ProfileDrawer } from './screens/profile/ProfileDrawer'
+import { RecoveryScreen } from './screens/recovery/RecoveryScreen'
 import { SearchScreen } from './screens/search/SearchScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { UsageScreen } from './screens/usage/UsageScreen'
 import { useQuotaStore } from './stores/quota-store'
 import { useSettingsStore } from './stores/settings-store'
+import { selectShowRecovery, useStorageStore } from './stores/storage-store'
 import { useUiStore } from './stores/ui-store'
 
 function CurrentScreen() {
@@ -33,11 +35,27 @@ function CurrentScreen() {
 export function App() {
   const loadSettings = useSettingsStore((s) => s.load)
   const refreshQuota = useQuotaStore((s) => s.refresh)
+  const checkStorage = useStorageStore((s) => s.check)
+  const showRecovery = useStorageStore(selectShowRecovery)
   useGlobalShortcuts()
   useEffect(() => {
+    void checkStorage()
     void loadSettings()
     void refreshQuota()
-  }, [loadSettings, refreshQuota])
+  }, [checkStorage, loadSettings, refreshQuota])
+
+  // A damaged database: only the recovery screen, which needs nothing else from the database.
+  if (showRecovery) {
+    return (
+      <div className="app-recovery">
+        <main id="main" tabIndex={-1}>
+          <RecoveryScreen />
+        </main>
+        <StatusRegion />
+        <ConfirmHost />
+      </div>
+    )
+  }
 
   return (
     <div className="app">

@@ -11,6 +11,7 @@ import './styles/quota.css'
 import './styles/dialogs.css'
 import './styles/report.css'
 import './styles/tables.css'
+import './styles/recovery.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -3,6 +3,8 @@ import { initial } from './001-initial'
 import { searchIndexes } from './002-search-indexes'
 import { purchases } from './003-purchases'
 import { ledgerCharges } from './004-ledger-charges'
+import { creatorFacts } from './005-creator-facts'
+import { bulkJobs } from './006-bulk-jobs'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -13,6 +15,8 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['002-search-indexes', searchIndexes],
   ['003-purchases', purchases],
   ['004-ledger-charges', ledgerCharges],
+  ['005-creator-facts', creatorFacts],
+  ['006-bulk-jobs', bulkJobs],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {
