@@ -6,6 +6,7 @@ import { ingestBench } from './benchmarks/ingest'
 import { ipcBench } from './benchmarks/ipc'
 import { searchBench } from './benchmarks/search'
 import { startupBench, startupChild, startupFloorChild } from './benchmarks/startup'
+import { teamBench } from './benchmarks/team'
 import { BenchDatabases } from './lib/bench-db'
 import type { BenchContext } from './lib/context'
 import { machineInfo } from './lib/machine'
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   ingest: ingestBench,
   startup: startupBench,
   ipc: ipcBench,
+  team: teamBench,
 }
 
 /** Work the runner hands to a fresh copy of itself (see `lib/child.ts`). */
