@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ClayMapping } from '../../shared/domain'
+import type { Platform } from '../../shared/platforms'
 import type { Database } from '../db/schema'
 import { ClayMissingFieldError } from '../providers/clay/clay-errors'
 import type { ClayRunInputs } from '../providers/clay/clay-api'
@@ -125,12 +126,15 @@ export async function startClayRun(
   const routineId = deps.clayRoutineId()
   if (routineId === null)
     throw new AppError('KEY_MISSING', 'Set the Clay routine id in Settings to find emails.')
+  const creator = await creatorRefOf(deps, creatorId)
   try {
     const bought = await buy(deps, clayStartPurchase, {
       key: emailKey(creatorId),
-      context: { creatorId, routineId },
+      context: { creatorId, platform: creator.platform, providerId: creator.providerId, routineId },
       reserveUnits: 1,
       worstCaseMilliCredits: () => 0,
+      // A teammate's run is resumed (polling is free) while Clay still keeps its results.
+      teamMaxAgeMs: RUN_EXPIRY_HOURS * 3_600_000,
       audit: { ...log, action: 'enrich-start' },
       call: async () => {
         const started = await deps.clay.startRun(routineId, itemId(creatorId), inputs)
@@ -147,6 +151,18 @@ export async function startClayRun(
       throw new ClaySetupError('missing_required_field', explainMissing(err.column))
     throw err
   }
+}
+
+async function creatorRefOf(
+  deps: CoreDeps,
+  creatorId: number,
+): Promise<{ platform: Platform; providerId: string }> {
+  const row = await deps.db
+    .selectFrom('creators')
+    .select(['platform', 'provider_id'])
+    .where('id', '=', creatorId)
+    .executeTakeFirstOrThrow()
+  return { platform: row.platform as Platform, providerId: row.provider_id }
 }
 
 /** Plain words for Clay's `Missing required field: <column>`, naming what the user can fix. */

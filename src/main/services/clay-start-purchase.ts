@@ -1,9 +1,14 @@
 import { z } from 'zod'
+import type { Platform } from '../../shared/platforms'
+import { teamEmailKey } from '../team/keys'
 import type { PurchaseKind } from './purchase/purchase'
 
 /** Which creator's run on which routine; also what a journal replay needs to store it again. */
 export interface ClayStartContext {
   creatorId: number
+  /** The creator as every laptop of a team names it. */
+  platform: Platform
+  providerId: string
   routineId: string
 }
 
@@ -42,7 +47,13 @@ export const clayStartPurchase: PurchaseKind<ClayStartContext, ClayStarted, stri
         finished_at: null,
         outcome: null,
       })
+      // A teammate's run resumed here a second time is the same run, not a new one.
+      .onConflict((oc) => oc.column('run_id').doNothing())
       .execute()
     return started.runId
   },
+  teamTerms: (ctx) => ({
+    key: teamEmailKey(ctx.platform, ctx.providerId),
+    context: { platform: ctx.platform, providerId: ctx.providerId, routineId: ctx.routineId },
+  }),
 }

@@ -5,6 +5,7 @@ import type { ModashApi } from '../providers/modash/modash-api'
 import type { ApiLogger } from './api-logger'
 import type { Clock } from './clock'
 import type { KeyedLock } from './keyed-lock'
+import type { TeamClient } from '../team/team-client'
 import type { AnyPurchaseKind } from './purchase/purchase'
 import type { PurchaseJournal } from './purchase/purchase-journal'
 import type { QuotaLedger } from './quota-ledger'
@@ -26,4 +27,6 @@ export interface CoreDeps {
   journal: PurchaseJournal
   /** Every kind of purchase the journal can hold, for replaying it. */
   purchaseKinds: readonly AnyPurchaseKind[]
+  /** The team database's client in team mode; null when solo (the default). */
+  team: () => TeamClient | null
 }

@@ -4,6 +4,7 @@ import type { ClayMapping } from '../../shared/domain'
 import { DATABASE_FILE, openDatabase } from '../db/database'
 import type { OpenedDatabase } from '../db/database'
 import type { ClayApi } from '../providers/clay/clay-api'
+import type { TeamClient } from '../team/team-client'
 import type { ModashApi } from '../providers/modash/modash-api'
 import { ApiLogger } from './api-logger'
 import { createCacheService } from './cache-service'
@@ -37,6 +38,8 @@ export interface CoreOptions {
   databaseFile?: string
   nativeBinding?: string
   busyTimeoutMs?: number
+  /** Team mode: the team database's client, read on every purchase (joining or leaving applies at once). */
+  team?: () => TeamClient | null
   clock?: Clock
   modash: ModashApi
   clay: ClayApi
@@ -84,6 +87,7 @@ export async function createCore(
       join(options.dataDir, `${options.databaseFile ?? DATABASE_FILE}.purchases`),
     ),
     purchaseKinds: [searchPurchase, reportPurchase, clayStartPurchase],
+    team: options.team ?? (() => null),
   }
   // Answers bought before a crash or a storage failure are stored first, so their reservations
   // settle to what was charged rather than to the worst case `recover` would count.

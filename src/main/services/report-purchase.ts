@@ -2,6 +2,8 @@ import type { Platform } from '../../shared/platforms'
 import { parseReport } from '../providers/modash/schemas'
 import type { ModashReport } from '../providers/modash/schemas'
 import { reportEmail, storeReport } from './creator-repository'
+import { teamReportKey } from '../team/keys'
+import type { TeamReportContext } from '../team/keys'
 import type { PurchaseKind } from './purchase/purchase'
 import { worstCaseMilliCredits } from './quota-ledger'
 
@@ -43,4 +45,8 @@ export const reportPurchase: PurchaseKind<ReportContext, ModashReport, void> = {
       .where('email_found', '<>', 1)
       .execute()
   },
+  teamTerms: (ctx) => ({
+    key: teamReportKey(ctx.platform, ctx.providerId),
+    context: { platform: ctx.platform, providerId: ctx.providerId } satisfies TeamReportContext,
+  }),
 }

@@ -3,12 +3,15 @@ import type { Platform } from '../../shared/platforms'
 import { AppError } from '../../shared/errors'
 import { ProviderError } from '../providers/provider-error'
 import type { CoreDeps } from './core-deps'
+import { DAY_MS } from './clock'
 import { toDetail, reportIsFresh } from './creator-detail'
 import type { CreatorRow } from './creator-repository'
 import { findCreator } from './creator-repository'
 import { buy, replayJournal } from './purchase/purchase'
 import { worstCaseMilliCredits } from './quota-ledger'
 import { reportKey, reportPurchase } from './report-purchase'
+import type { ReportContext } from './report-purchase'
+import type { ModashReport } from '../providers/modash/schemas'
 
 /** The cached profile (basic, plus the report if one was bought). Never a network call. */
 export async function getCreator(deps: CoreDeps, creatorId: number): Promise<CreatorDetail> {
@@ -70,12 +73,15 @@ export async function selectCreator(
     platform: row.platform as Platform,
     providerId: row.provider_id,
   }
+  let bought: Awaited<ReturnType<typeof buy<ReportContext, ModashReport, void>>>
   try {
-    await buy(deps, reportPurchase, {
+    bought = await buy(deps, reportPurchase, {
       key: reportKey(creatorId),
       context,
       reserveUnits: 1,
       worstCaseMilliCredits: (units) => worstCaseMilliCredits('report', units),
+      // A teammate's report is used while it is fresh; "refresh" means a new one.
+      teamMaxAgeMs: options.refresh ? 0 : settings.reportMaxAgeDays * DAY_MS,
       audit: log,
       call: () => deps.modash.report(context.platform, context.providerId),
     })
@@ -93,7 +99,11 @@ export async function selectCreator(
     }
     throw err
   }
-  return detail(await requireCreator(deps, creatorId), { source: 'provider', reportsCharged: 1 })
+  return detail(await requireCreator(deps, creatorId), {
+    // A teammate's report: bought by the team before, free for this click.
+    source: bought.fromTeam ? 'cache' : 'provider',
+    reportsCharged: bought.units,
+  })
 }
 
 export async function requireCreator(deps: CoreDeps, creatorId: number): Promise<CreatorRow> {

@@ -8,6 +8,8 @@ import type { ModashSearchPage } from '../providers/modash/schemas'
 import type { CoreDeps } from './core-deps'
 import type { CreatorRow } from './creator-repository'
 import { upsertBasicProfiles } from './creator-repository'
+import { teamSearchKey } from '../team/keys'
+import type { TeamSearchContext } from '../team/keys'
 import type { PurchaseKind } from './purchase/purchase'
 import { worstCaseMilliCredits } from './quota-ledger'
 import { storePage } from './search-cache'
@@ -74,6 +76,15 @@ export const searchPurchase: PurchaseKind<SearchContext, ModashSearchPage, Creat
     const byId = new Map(rows.map((r) => [r.id, r]))
     return orderedIds.map((id) => byId.get(id)).filter((r) => r !== undefined)
   },
+  teamTerms: (ctx) => ({
+    key: teamSearchKey(ctx.platform, ctx.hash, ctx.page),
+    context: {
+      platform: ctx.platform,
+      hash: ctx.hash,
+      page: ctx.page,
+      canonical: ctx.canonical,
+    } satisfies TeamSearchContext,
+  }),
 }
 
 /**

@@ -24,7 +24,8 @@ export interface JournalEntry {
   context: unknown
   /** The body as the provider sent it. */
   raw: unknown
-  reservation: Reservation
+  /** The local ledger's reservation; null in team mode, where the team's ledger counts it. */
+  reservation: Reservation | null
   charge: { units: number; milliCredits: number }
   /** The audit row of the purchase, written with the cache rows. */
   audit: ApiCallEntry
@@ -107,7 +108,7 @@ function readEntry(path: string): JournalEntry | null {
       typeof entry.key === 'string' &&
       typeof entry.kind === 'string' &&
       typeof entry.boughtAt === 'string' &&
-      typeof entry.reservation?.id === 'number' &&
+      (entry.reservation === null || typeof entry.reservation?.id === 'number') &&
       Number.isInteger(entry.charge?.units) &&
       Number.isInteger(entry.charge?.milliCredits) &&
       typeof entry.audit === 'object'

@@ -8,6 +8,8 @@ import type { ApiCallEntry } from '../api-logger'
 import type { CoreDeps } from '../core-deps'
 import { failureDuration, failureOutcome, failureStatus, mayHaveBilled } from '../provider-failure'
 import { PurchaseJournal } from './purchase-journal'
+import { keepAndStore, storeOnce } from './purchase-store'
+import { buyThroughTeam } from './team-route'
 import type { JournalEntry } from './purchase-journal'
 
 /**
@@ -21,8 +23,13 @@ export interface PurchaseKind<C, D, R> {
   read(raw: unknown, context: C): D | null
   /** What the provider charged for this answer: units of the meter and Modash milli-credits. */
   charge(data: D, context: C): { units: number; milliCredits: number }
-  /** Writes the cache rows, inside the purchase's transaction. */
+  /** Writes the cache rows, inside the purchase's transaction. Must be safe to repeat. */
   store(trx: Kysely<Database>, deps: CoreDeps, context: C, data: D, boughtAt: string): Promise<R>
+  /**
+   * The purchase in team-wide terms (team mode): its key and context name the creator as the
+   * provider does, never by this laptop's row ids, so every laptop means the same thing.
+   */
+  teamTerms(context: C): { key: string; context: unknown }
 }
 
 /** A registry of kinds is heterogeneous by design: each entry's context and body are its own. */
@@ -43,12 +50,17 @@ export interface PurchaseOrder<C, D> {
     ApiCallEntry,
     'outcome' | 'httpStatus' | 'durationMs' | 'costUnits' | 'costMilliCredits'
   >
+  /** Team mode: a teammate's purchase younger than this is used for free; null: any age. */
+  teamMaxAgeMs?: number | null
 }
 
 export interface Bought<D, R> {
   result: R
   /** The answer as the client read it. */
   data: D
+  /** Team mode: a teammate had bought it already, so this click charged nothing. */
+  fromTeam?: boolean
+  /** What this click charged. */
   units: number
   milliCredits: number
 }
@@ -74,6 +86,8 @@ export async function buy<C, D, R>(
   order: PurchaseOrder<C, D>,
 ): Promise<Bought<D, R>> {
   await refuseWhileWaiting(deps, order.key)
+  const team = deps.team()
+  if (team !== null) return buyThroughTeam(deps, team, kind, order)
   const reservation = await storage('Nothing was charged, but the purchase could not start', () =>
     deps.ledger.reserve(kind.meter, order.reserveUnits),
   )
@@ -114,22 +128,7 @@ export async function buy<C, D, R>(
     },
     boughtAt: deps.clock.now().toISOString(),
   }
-  let journaled = true
-  try {
-    deps.journal.write(entry)
-  } catch {
-    // The disk refused even a small file; the database may still take the answer below.
-    journaled = false
-  }
-  let result: R
-  try {
-    result = await deps.db
-      .transaction()
-      .execute((trx) => storeEntry(trx, deps, kind, entry, answer.data))
-  } catch (err) {
-    throw boughtButNotStored(err, entry, journaled)
-  }
-  if (journaled) deps.journal.remove(entry.id)
+  const result = await keepAndStore(deps, kind, entry, answer.data)
   return { result, data: answer.data, ...charge }
 }
 
@@ -158,54 +157,6 @@ export async function replayJournal(
     storedKeys.push(entry.key)
   }
   return { storedKeys, waiting: deps.journal.size }
-}
-
-/** Stores a journal entry unless an earlier replay or the live path already did. */
-async function storeOnce<C, D, R>(
-  deps: CoreDeps,
-  kind: PurchaseKind<C, D, R>,
-  entry: JournalEntry,
-  data: D | null,
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .selectFrom('purchases')
-      .select('id')
-      .where('id', '=', entry.id)
-      .executeTakeFirst()
-    if (!done) await storeEntry(trx, deps, kind, entry, data)
-  })
-}
-
-async function storeEntry<C, D, R>(
-  trx: Kysely<Database>,
-  deps: CoreDeps,
-  kind: PurchaseKind<C, D, R>,
-  entry: JournalEntry,
-  data: D | null,
-): Promise<R> {
-  await trx
-    .insertInto('purchases')
-    .values({
-      id: entry.id,
-      purchase_key: entry.key,
-      kind: entry.kind,
-      provider: entry.provider,
-      context_json: JSON.stringify(entry.context),
-      response_json: entry.raw === undefined ? null : JSON.stringify(entry.raw),
-      units: entry.charge.units,
-      millicredits: entry.charge.milliCredits,
-      http_status: entry.audit.httpStatus ?? null,
-      bought_at: entry.boughtAt,
-      stored_at: deps.clock.now().toISOString(),
-    })
-    .execute()
-  await deps.ledger.settle(entry.reservation, entry.charge.units, entry.charge.milliCredits, trx)
-  await deps.logger.record(entry.audit, trx)
-  // A body this version can no longer read is still kept above, with its charge and audit row.
-  return data === null
-    ? (undefined as R)
-    : kind.store(trx, deps, entry.context as C, data, entry.boughtAt)
 }
 
 async function refuseWhileWaiting(deps: CoreDeps, key: string): Promise<void> {
@@ -262,25 +213,4 @@ async function storage<T>(what: string, task: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw toStorageError(err, what) ?? err
   }
-}
-
-function boughtButNotStored(err: unknown, entry: JournalEntry, journaled: boolean): unknown {
-  const problem = storageProblem(err)
-  if (problem === null && journaled) return err
-  const units = entry.charge.units
-  const kept = journaled
-    ? 'It is kept safely and will be saved as soon as the database can be written; asking again will not charge you again.'
-    : 'It could not be kept either, so it may have to be bought again.'
-  return new AppError(
-    'STORAGE',
-    `Bought (${units} ${units === 1 ? 'unit' : 'units'} charged) but not saved: ${
-      problem === null ? 'an unexpected error' : describeStorageProblem(problem)
-    }. ${kept}`,
-    {
-      storage: problem ?? 'unknown',
-      charged: units,
-      chargedMilliCredits: entry.charge.milliCredits,
-      kept: journaled,
-    },
-  )
 }
