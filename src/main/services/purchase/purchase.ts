@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Meter } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
-import { describeStorageProblem, storageProblem, toStorageError } from '../../db/storage-errors'
+import { storageProblem, toStorageError } from '../../db/storage-errors'
 import type { Database } from '../../db/schema'
 import type { CallMeta } from '../../providers/modash/modash-api'
 import type { ApiCallEntry } from '../api-logger'
