@@ -11,6 +11,9 @@ import { testProviderKey } from './key-test'
 import { storageUnavailable } from './storage-control'
 import type { StorageControl } from './storage-control'
 import type { ProviderClients } from './provider-clients'
+import { teamUnavailable } from './team/team-control'
+import type { TeamControl } from './team/team-control'
+import { teamHandlers } from './team/team-handlers'
 
 export interface HandlerDeps {
   core: Core
@@ -24,6 +27,8 @@ export interface HandlerDeps {
   now: () => Date
   /** The database file's status, recovery and backups (`data-session.ts`); absent over a bare core. */
   storage?: StorageControl
+  /** Team mode (`team/team-session.ts`); absent over a bare core: always solo. */
+  team?: TeamControl
 }
 
 /**
@@ -33,6 +38,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { core, keys } = deps
   const storage = deps.storage ?? storageUnavailable
+  const team = deps.team ?? teamUnavailable
   // The core does not know which mode it runs in; the shell does.
   const withMode = <T extends object>(settings: T) => ({
     ...settings,
@@ -51,10 +57,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'creators:abandon-lookup': (input) => core.creators.abandonLookup(input.creatorId),
     'creators:picture': (input) => deps.pictures.get(input.creatorId),
     'dictionaries:search': (input) => core.dictionaries.search(input),
-    'usage:quota': () => core.usage.quota(),
-    'usage:stats': () => core.usage.stats(),
+    // In team mode the quota answers carry the team's meters too.
+    'usage:quota': async () => team.withTeamMeters(await core.usage.quota()),
+    'usage:stats': (input) => core.usage.stats(input),
     'usage:reconcile': () => core.usage.reconcile(),
-    'usage:confirm-clock': () => core.usage.confirmClock(),
+    'usage:confirm-clock': async () => team.withTeamMeters(await core.usage.confirmClock()),
     'usage:log': (input) => core.usage.log(input),
     'lists:list': () => core.lists.list(),
     'lists:create': (input) => core.lists.create(input.name),
@@ -83,5 +90,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'db:status': () => storage.status(),
     'db:recover': () => storage.recover(),
     'db:restore-backup': (input) => storage.restoreBackup(input.name),
+    ...teamHandlers(team),
   }
 }

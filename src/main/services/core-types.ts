@@ -14,6 +14,7 @@ import type {
   UsageStats,
 } from '../../shared/domain'
 import type { ChannelInput, SettingsPatch } from '../../shared/ipc-contract'
+import type { BulkService } from '../bulk/bulk-service'
 
 /** The main-process core the IPC handlers call: cache, ledger, providers, lists, settings. */
 export interface CreatorService {
@@ -34,7 +35,7 @@ export interface CreatorService {
 
 export interface UsageService {
   quota(): Promise<QuotaStatus>
-  stats(): Promise<UsageStats>
+  stats(query?: ChannelInput<'usage:stats'>): Promise<UsageStats>
   log(query: ChannelInput<'usage:log'>): Promise<AuditLogPage>
   /** Reads the Modash balance (free); a failure is kept and answered as "balance unknown". */
   reconcile(): Promise<BalanceReconciliation>
@@ -71,6 +72,8 @@ export interface CacheService {
 
 export interface Core {
   creators: CreatorService
+  /** Imports, batch previews, background jobs, search history, refreshes (`bulk/`). */
+  bulk: BulkService
   usage: UsageService
   lists: ListService
   settings: SettingsService

@@ -3,7 +3,7 @@ import type { Meter } from '../../../src/shared/domain'
 import { CommandPalette } from './command-palette'
 import { ShortcutsHelp } from './shortcuts-help'
 
-export type ScreenName = 'Search' | 'Lists' | 'Usage' | 'Settings'
+export type ScreenName = 'Search' | 'Lists' | 'Bulk' | 'History' | 'Usage' | 'Settings'
 
 /** What every screen shares: header meters and badges, main navigation, the status line. */
 export class AppShell {
@@ -88,6 +88,8 @@ export class AppShell {
 const HEADINGS: Record<ScreenName, string> = {
   Search: 'Search creators',
   Lists: 'Lists',
+  Bulk: 'Bulk work',
+  History: 'Search history',
   Usage: 'Usage',
   Settings: 'Settings',
 }

@@ -30,7 +30,7 @@ export const SAMPLES: Record<Channel, Record<string, unknown>> = {
   'creators:picture': { creatorId: 1 },
   'dictionaries:search': { platform: 'instagram', kind: 'languages', query: 'en' },
   'usage:quota': {},
-  'usage:stats': {},
+  'usage:stats': { monthsBack: 1 },
   'usage:reconcile': {},
   'usage:confirm-clock': {},
   'usage:log': { page: 0, pageSize: 10, provider: 'modash', action: 'search', outcome: 'ok' },
@@ -79,6 +79,47 @@ export const SAMPLES: Record<Channel, Record<string, unknown>> = {
   'db:status': {},
   'db:recover': {},
   'db:restore-backup': { name: 'creator-desk-2026-11-20.sqlite' },
+  'bulk:check': {
+    lines: ['handle,note', '@jane.doe,client pick', 'https://www.tiktok.com/@sam.bakes,'],
+    format: 'csv',
+    column: 0,
+    header: true,
+    platform: 'instagram',
+    lookup: true,
+  },
+  'bulk:preview': { target: { creatorIds: [1, 2] }, reports: true, emails: true },
+  'bulk:start': {
+    target: { listId: 1 },
+    reports: true,
+    emails: true,
+    title: 'Friday shortlist',
+    confirmed: { reports: 2, enrichments: 2 },
+  },
+  'jobs:status': {},
+  'jobs:items': { jobId: 1, state: 'failed' },
+  'jobs:control': { jobId: 1, action: 'pause' },
+  'searches:history': { limit: 50 },
+  'searches:open': { platform: 'instagram', filtersHash: 'ab'.repeat(32), page: 0 },
+  'searches:save': { platform: 'instagram', filtersHash: 'ab'.repeat(32), name: 'Vegan cooks' },
+  'searches:saved': { olderThanDays: 30 },
+  'searches:forget': { savedId: 1 },
+  'refresh:plan': { scope: { kind: 'list', listId: 1 }, pageAgeDays: 30 },
+  'refresh:start': {
+    scope: { kind: 'list', listId: 1 },
+    pageAgeDays: 30,
+    parts: { reports: true, pages: false, emails: true },
+    confirmed: { reports: 1, enrichments: 1, discovery: 0 },
+  },
+  'export:audit-csv': { from: '2026-11-01', to: '2026-11-30', bom: true },
+  'export:usage-csv': { bom: true },
+  'team:status': {},
+  // A well-formed invitation to a server that is not there: one that slipped through would be
+  // refused by main, never joined.
+  'team:join': {
+    invite:
+      'cdteam1.eyJjb25uZWN0aW9uU3RyaW5nIjoicG9zdGdyZXNxbDovL2RhbmFAMTI3LjAuMC4xOjkvdGVhbSIsInBhc3N3b3JkIjoieCJ9',
+  },
+  'team:leave': {},
 }
 
 /** Top-level keys without which an input means nothing. */
@@ -106,6 +147,18 @@ export const REQUIRED: Partial<Record<Channel, readonly string[]>> = {
   'clay:test-routine': ['creatorId'],
   'app:set-mode': ['mode'],
   'db:restore-backup': ['name'],
+  'bulk:check': ['lines', 'format', 'platform', 'lookup'],
+  'bulk:preview': ['target', 'reports', 'emails'],
+  'bulk:start': ['target', 'reports', 'emails', 'title', 'confirmed'],
+  'jobs:items': ['jobId'],
+  'jobs:control': ['jobId', 'action'],
+  'searches:open': ['platform', 'filtersHash', 'page'],
+  'searches:save': ['platform', 'filtersHash', 'name'],
+  'searches:saved': ['olderThanDays'],
+  'searches:forget': ['savedId'],
+  'refresh:plan': ['scope', 'pageAgeDays'],
+  'refresh:start': ['scope', 'pageAgeDays', 'parts', 'confirmed'],
+  'team:join': ['invite'],
 }
 
 /**
@@ -131,6 +184,7 @@ export const OUT_OF_RANGE: Record<string, readonly unknown[]> = {
   tags: [[''], ['   ']],
   name: ['', '   '],
   value: ['', '   '],
+  invite: ['', '   ', 'x'.repeat(16_385)],
   confirm: [false, 'true', 1],
   platform: ['myspace', 'Instagram', ''],
   kind: ['cities'],

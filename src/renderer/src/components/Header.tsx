@@ -1,5 +1,6 @@
 import { selectOffline, selectSandbox, useSettingsStore } from '../stores/settings-store'
 import { useUiStore } from '../stores/ui-store'
+import { JobIndicator } from '../screens/bulk/JobIndicator'
 import { QuotaMeter } from './QuotaMeter'
 
 export function Header() {
@@ -10,6 +11,7 @@ export function Header() {
     <header className="app-header">
       <span className="app-title">Creator Desk</span>
       <QuotaMeter />
+      <JobIndicator />
       <div className="header-badges">
         {offline && (
           <span className="badge badge-offline" title="Only cached data is used; nothing is bought">

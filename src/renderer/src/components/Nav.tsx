@@ -4,6 +4,8 @@ import { useUiStore } from '../stores/ui-store'
 export const SCREENS: { id: Screen; label: string }[] = [
   { id: 'search', label: 'Search' },
   { id: 'lists', label: 'Lists' },
+  { id: 'bulk', label: 'Bulk' },
+  { id: 'history', label: 'History' },
   { id: 'usage', label: 'Usage' },
   { id: 'settings', label: 'Settings' },
 ]

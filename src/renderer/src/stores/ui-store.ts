@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export type Screen = 'search' | 'lists' | 'usage' | 'settings'
+export type Screen = 'search' | 'lists' | 'bulk' | 'history' | 'usage' | 'settings'
 
 /** What the profile should do once it has loaded, when opened by a shortcut (r / e). */
 export type ProfileIntent = 'report' | 'email' | null
