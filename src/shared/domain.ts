@@ -1,4 +1,6 @@
+import type { CreatorReport } from './creator-report'
 import type { Platform } from './platforms'
+import type { SearchFilters } from './search-filters'
 
 /**
  * What the core hands to its callers (IPC, export, benchmarks). Dates are ISO-8601 strings so
@@ -22,6 +24,15 @@ export interface CreatorSummary {
   averageViews: number | null
   hasDetailedProfile: boolean
   emailFound: boolean
+  /** A Clay "not found", remembered until this time (a new lookup is refused before it). */
+  emailNotFoundUntil?: string | null
+  /** From the creator's report, when one is owned: where they are, and their audience. */
+  country?: string | null
+  credibility?: number | null
+  topCountry?: string | null
+  topCountryShare?: number | null
+  /** The lists the creator is on (search results and profiles carry it). */
+  lists?: { id: number; name: string }[]
   /** When the basic profile was last bought or refreshed. */
   basicFetchedAt: string
   detailedFetchedAt: string | null
@@ -52,8 +63,27 @@ export interface SearchResult {
   staleReason?: string
   /** Filters the local cache cannot evaluate (offline answers only); the page ignores them. */
   unappliedFilters?: string[]
+  /**
+   * Why the page was answered from the local cache rather than a page bought for these filters:
+   * offline mode, "cache only" ticked, Modash failing, or (free, and exact) the search lies
+   * inside an earlier one fetched to its last page (`containedIn`).
+   */
+  localReason?: LocalReason
+  /**
+   * Local answers: creators no filter rules out but some filter cannot be told for; they are not
+   * listed. `unknownFilters` names those filters (e.g. `influencer.location`).
+   */
+  mayMatch?: { count: number; capped: boolean; unknownFilters: string[] }
+  /** Local answers: filters the cache can never evaluate (not applied), as `unappliedFilters`. */
+  neverEvaluable?: string[]
+  /** Local answers: the sort asked for when the cache cannot order by it (followers is used). */
+  orderNotApplied?: string
+  /** A free answer from an earlier search fetched to its last page: when that was bought. */
+  containedIn?: { fetchedAt: string }
   filtersHash: string
 }
+
+export type LocalReason = 'offline' | 'cache_only' | 'provider_failed' | 'contained'
 
 export interface EmailInfo {
   email: string | null
@@ -71,8 +101,8 @@ export interface EmailInfo {
 
 export interface CreatorDetail {
   creator: CreatorSummary
-  /** The provider's report as stored, validated when it was bought. Null until a report exists. */
-  report: unknown
+  /** The report as bought (validated when it was), ready to show. Null until a report exists. */
+  report: CreatorReport | null
   reportFetchedAt: string | null
   reportAgeDays: number | null
   source: DataSource
@@ -109,6 +139,29 @@ export interface QuotaStatus {
   balance: BalanceReconciliation
   /** Whether the ledger counts with the computer's clock as it is. */
   clock: LedgerClockStatus
+  /**
+   * Team mode only: the team's meters on the team database, which every paid call counts
+   * against. The fields above keep their meaning (this laptop's own ledger).
+   */
+  team?: TeamQuota
+}
+
+export interface TeamQuota {
+  /** This manager's name on the team database. */
+  user: string
+  /** 'unreachable': the meters are the last values read (at `readAt`), not live ones. */
+  state: 'online' | 'unreachable'
+  /** Why the team database could not be read, in plain words. */
+  reason?: string
+  readAt: string | null
+  /** When the team's billing period resets (server time); null until first read. */
+  resetsAt: string | null
+  meters: TeamMeterUsage[]
+}
+
+/** A team meter: the team's use and limit, and this manager's share with the cap an admin set. */
+export interface TeamMeterUsage extends MeterUsage {
+  mine: { used: number; reserved: number; cap: number | null }
 }
 
 /** The Modash credit balance compared with what this app's ledger spent (all milli-credits). */
@@ -188,11 +241,17 @@ export interface AuditLogRow {
   costUnits: number
   costMilliCredits: number
   cacheHit: boolean
+  /** The creator a report or email lookup was for, as cached now (null when none or forgotten). */
+  creator?: { handle: string | null; fullName: string | null; platform: string } | null
+  /** The search a search row bought or answered: its filters and page (null when unknown). */
+  search?: { platform: string; filters: SearchFilters; page: number } | null
 }
 
 export interface AuditLogPage {
   rows: AuditLogRow[]
   total: number
+  /** Every action and outcome the log holds, for choosing a filter from. */
+  choices?: { actions: string[]; outcomes: string[] }
 }
 
 export interface UsageStats {
@@ -209,6 +268,13 @@ export interface UsageStats {
   savedEnrichments: number
   /** Projected date the discovery or report meter runs out at the current pace, if it will. */
   projectedExhaustion: { meter: Meter; date: string } | null
+  /** The period shown (this one, or one before it), its bounds as instants. */
+  periodStart?: string
+  periodEnd?: string
+  monthsBack?: number
+  /** Modash credits this app spent in the period, and what the cache saved, in milli-credits. */
+  modashMilliCredits?: number
+  savedMilliCredits?: number
 }
 
 export const MEMBER_STATUSES = [

@@ -22,6 +22,8 @@ import { BULK_CHANNELS } from './bulk-contract'
 import type { BulkChannelResults } from './bulk-contract'
 import { STORAGE_CHANNELS } from './storage-contract'
 import type { StorageChannelResults } from './storage-contract'
+import { TEAM_CHANNELS } from './team-contract'
+import type { TeamChannelResults } from './team-contract'
 import { PLATFORMS } from './platforms'
 import { pageSchema, searchFiltersSchema } from './search-filters'
 
@@ -106,7 +108,8 @@ export const CHANNELS = {
     query: z.string().max(100),
   }),
   'usage:quota': none,
-  'usage:stats': none,
+  /** This billing period, or one before it (`monthsBack` periods ago). */
+  'usage:stats': z.strictObject({ monthsBack: z.number().int().min(0).max(36).optional() }),
   /** Reads the Modash credit balance (free) and compares it with the ledger. */
   'usage:reconcile': none,
   /** The user confirms the computer's date after it leapt while the app was open. */
@@ -117,6 +120,9 @@ export const CHANNELS = {
     provider: z.enum(['modash', 'clay']).optional(),
     action: z.string().max(40).optional(),
     outcome: z.string().max(60).optional(),
+    /** Entries at or after this instant, and before `to`. */
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
   }),
   'lists:list': none,
   'lists:create': z.strictObject({ name: listName }),
@@ -150,12 +156,14 @@ export const CHANNELS = {
   'app:set-mode': z.strictObject({ mode: z.enum(['sandbox', 'real']) }),
   ...BULK_CHANNELS,
   ...STORAGE_CHANNELS,
+  ...TEAM_CHANNELS,
 } as const
 
 export type Channel = keyof typeof CHANNELS
 export type ChannelInput<C extends Channel> = z.infer<(typeof CHANNELS)[C]>
 
-export interface ChannelResults extends BulkChannelResults, StorageChannelResults {
+export interface ChannelResults
+  extends BulkChannelResults, StorageChannelResults, TeamChannelResults {
   'creators:search': SearchResult
   'creators:get': CreatorDetail
   'creators:select': CreatorDetail

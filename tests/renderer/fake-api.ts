@@ -12,6 +12,8 @@ import type { Envelope, ErrorCode } from '../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
 import { CHANNEL_NAMES } from '../../src/shared/ipc-contract'
 import { PAGE_SIZE } from '../../src/shared/search-filters'
+import { FakeBulk } from './fake-bulk'
+import { FakeTeam } from './fake-team'
 import {
   NOW,
   makeCreator,
@@ -58,6 +60,10 @@ export class FakeApi {
   lists: ListSummary[] = []
   readonly members = new Map<number, ListMember[]>()
   auditRows: AuditLogRow[] = []
+  /** Jobs, history, saved searches and the refresh plan (`fake-bulk.ts`). */
+  readonly bulk = new FakeBulk()
+  /** Settings → Team (`fake-team.ts`). */
+  readonly team = new FakeTeam()
   private nextListId = 1
   private readonly overrides: Partial<Record<Channel, (input: unknown) => unknown>> = {}
   readonly api: CreatorDeskApi
@@ -91,6 +97,8 @@ export class FakeApi {
 
   private defaults(): Handlers {
     return {
+      ...this.bulk.handlers(),
+      ...this.team.handlers(),
       'creators:search': ({ platform, filters, page, cacheOnly }) => {
         const creators = this.searchPool.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
         const key = JSON.stringify([platform, filters, page])

@@ -1,9 +1,11 @@
 import { join } from 'node:path'
 import { userInfo } from 'node:os'
 import type { AppInfo } from '../../shared/domain'
+import type { OnUpgradeProgress } from '../db/migration-progress'
 import type { ChooseExportPath } from '../export/csv-export'
 import type { Handlers } from '../ipc/dispatch'
 import type { KeyStore } from '../keychain'
+import type { SecretBackend } from '../keychain/secret-backend'
 import { createPictureCache } from '../pictures/picture-cache'
 import { createCore } from '../services/create-core'
 import type { Core } from '../services/core-types'
@@ -14,6 +16,7 @@ import { DataSession } from './data-session'
 import { createHandlers } from './handler-table'
 import { createProviderClients } from './provider-clients'
 import type { SandboxProviders } from './sandbox-providers'
+import { TeamSession } from './team/team-session'
 
 export interface StartServicesOptions {
   /** The user's data folder; sandbox mode works in its `sandbox/` subfolder. */
@@ -31,6 +34,12 @@ export interface StartServicesOptions {
   restart?: () => void
   /** When the first daily backup is looked at after start; default 10 s (`BackupSchedule`). */
   firstBackupDelayMs?: number
+  /** The OS keychain for the team password; absent: none (joining a team needs the environment's). */
+  secrets?: () => SecretBackend
+  /** The browser preview: TEAM_DATABASE_URL in `env` names the team database for the run. */
+  teamUrlFromEnv?: boolean
+  /** Told how a one-time database upgrade is going, for the shell to show. */
+  onUpgradeProgress?: OnUpgradeProgress
 }
 
 export interface RunningServices {
@@ -42,6 +51,8 @@ export interface RunningServices {
   sandbox: SandboxProviders | null
   /** The database file's state, recovery and backups. */
   session: DataSession
+  /** Team mode: solo until a team is joined (Settings → Team). */
+  team: TeamSession
   close(): Promise<void>
 }
 
@@ -67,6 +78,17 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     mode: options.mode,
     keychain: options.keys.keychain,
   }
+  const log = (message: string) => console.error(`[creator-desk] ${message}`)
+  // Outside the data session: a database repair replaces the core, not the team link.
+  const team = new TeamSession({
+    dataDir,
+    env: options.env,
+    ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+    urlFromEnv: options.teamUrlFromEnv === true,
+    sandbox: options.mode === 'sandbox',
+    now,
+    log,
+  })
   const switchMode = createModeSwitch({
     baseDataDir: options.baseDataDir,
     current: options.mode,
@@ -82,8 +104,8 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     ...(options.firstBackupDelayMs === undefined
       ? {}
       : { firstBackupDelayMs: options.firstBackupDelayMs }),
-    openCore: () =>
-      createCore({
+    openCore: async () => {
+      const core = await createCore({
         dataDir,
         ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
         ...(options.clock === undefined ? {} : { clock: options.clock }),
@@ -92,7 +114,21 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
         clayRoutineId: clients.clayRoutineId,
         defaultUserId: defaultUserId(),
         sandbox: options.mode === 'sandbox',
-      }),
+        ...(options.onUpgradeProgress === undefined
+          ? {}
+          : { onUpgradeProgress: options.onUpgradeProgress }),
+        // Read at every purchase: joining or leaving a team applies at once.
+        team: () => team.client,
+      })
+      // Before any purchase can start: a paid call must never go solo while a team is on record.
+      try {
+        await team.attach(core.deps.db)
+      } catch (err) {
+        await core.close().catch(() => undefined)
+        throw err
+      }
+      return core
+    },
     buildHandlers: (core, storage) =>
       createHandlers({
         core,
@@ -111,17 +147,19 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
         switchMode,
         now,
         storage,
+        team,
       }),
     // The Modash balance, read once at start so the ledger can hold paid calls to it and the
     // Usage screen can show spending made elsewhere. Not awaited: start-up never waits for the
     // network. A failure (offline, no key, Modash down) is kept as "balance unknown" with its
     // reason.
     onOpened: (core) => void core.usage.reconcile().catch(() => undefined),
-    log: (message) => console.error(`[creator-desk] ${message}`),
+    log,
   })
   try {
     await session.start()
   } catch (err) {
+    await team.close()
     await clients.close()
     throw err
   }
@@ -133,8 +171,12 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     info,
     sandbox: clients.sandbox,
     session,
+    team,
     close: async () => {
+      // Pulls stop before the database closes; the client after it, for purchases under way.
+      await team.detach()
       await session.close()
+      await team.close()
       await clients.close()
     },
   }

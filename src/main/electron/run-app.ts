@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { Menu, app, dialog, ipcMain, session, shell } from 'electron'
+import {
+  BrowserWindow as ElectronWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+} from 'electron'
 import type { BrowserWindow } from 'electron'
 import { readLaunchMode, resolveAppMode, writeLaunchMode } from '../app/app-mode'
 import type { AppMode } from '../app/app-mode'
@@ -15,6 +23,13 @@ import { rendererLocation } from './renderer-location'
 import { saveDialogChooser } from './save-dialog'
 import { secureSession } from './secure-session'
 import { createSenderCheck } from './sender-check'
+import {
+  setLineScript,
+  upgradePageUrl,
+  upgradeProgress,
+  upgradeWindowOptions,
+} from './upgrade-window'
+import type { ProgressWindow } from './upgrade-window'
 import { WINDOW_STATE_FILE } from './window-bounds'
 
 const log = (message: string) => console.log(`[creator-desk] ${message}`)
@@ -72,11 +87,14 @@ export function runElectronApp(): void {
       log('No Electron build of better-sqlite3 found; run `npm run native:electron`.')
     }
     const keys = openKeyStore({ backend: () => osKeychainBackend(), env: process.env, log })
+    // A one-time upgrade of a large cache takes seconds: its progress shows in a small window.
+    const upgrade = upgradeProgress({ open: openUpgradeWindow })
     services = await startServices({
       baseDataDir,
       mode,
       keys,
       env: process.env,
+      secrets: () => osKeychainBackend(),
       choosePath: saveDialogChooser({
         window: () => window,
         defaultDir: () => app.getPath('downloads'),
@@ -84,7 +102,8 @@ export function runElectronApp(): void {
       version: app.getVersion(),
       ...(nativeBinding === undefined ? {} : { nativeBinding }),
       restart: relaunchSoon,
-    })
+      onUpgradeProgress: upgrade.report,
+    }).finally(upgrade.close)
     registerIpcHandlers({
       ipcMain,
       handlers: services.handlers,
@@ -144,6 +163,23 @@ function menuTemplate(mode: AppMode, baseDataDir: string) {
       relaunchSoon()
     },
   })
+}
+
+/** The upgrade's progress window (`upgrade-window.ts`), shown once its page has loaded. */
+function openUpgradeWindow(): ProgressWindow {
+  const window = new ElectronWindow(upgradeWindowOptions())
+  const alive = () => !window.isDestroyed()
+  return {
+    ready: window.loadURL(upgradePageUrl()).then(() => {
+      if (alive()) window.show()
+    }),
+    setLine: async (line) => {
+      if (alive()) await window.webContents.executeJavaScript(setLineScript(line))
+    },
+    close: () => {
+      if (alive()) window.destroy()
+    },
+  }
 }
 
 /** Relaunch after the current IPC answer has gone out, so the page hears why it closes. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { exportFolder } from '../app/export-folder'
 import { modeDataDir, readLaunchMode, resolveAppMode } from '../app/app-mode'
 import { startServices } from '../app/start-services'
+import { upgradeLog } from '../db/migration-progress'
 import { openKeyStore, osKeychainBackend } from '../keychain'
 import { startPreviewServer } from './preview-server'
 import { previewToken } from './preview-token'
@@ -17,8 +18,8 @@ export interface PreviewOverrides {
 /**
  * `npm run preview:browser`: the main-process services in plain Node behind a loopback server,
  * configured only by the environment: CREATOR_DATA_DIR, SANDBOX=1, MODASH_API_BASE_URL,
- * CLAY_API_BASE_URL, MODASH_API_KEY, CLAY_API_KEY, CLAY_ROUTINE_ID, EXPORT_DIR (instead of the
- * save dialog), PREVIEW_PORT (default 5180), PREVIEW_TOKEN (default random) and
+ * CLAY_API_BASE_URL, MODASH_API_KEY, CLAY_API_KEY, CLAY_ROUTINE_ID, TEAM_DATABASE_URL and
+ * TEAM_DATABASE_PASSWORD (team mode for the run), EXPORT_DIR (instead of the save dialog), PREVIEW_PORT (default 5180), PREVIEW_TOKEN (default random) and
  * PREVIEW_RENDERER_DIR (default out/renderer).
  */
 export async function runPreview(
@@ -35,12 +36,17 @@ export async function runPreview(
     mode,
     keys,
     env,
+    secrets: () => osKeychainBackend(),
+    // The preview's user can be pointed at a team database for the run (README, "Team mode").
+    teamUrlFromEnv: true,
     // No save dialog in a browser: exports land in a folder the caller chose.
     choosePath: exportFolder(
       resolve(env.EXPORT_DIR ?? join(modeDataDir(baseDataDir, mode), 'exports')),
     ),
     version: env.npm_package_version ?? '0.0.0-preview',
     ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    // The page is served once the database is open: a one-time upgrade shows in the terminal.
+    onUpgradeProgress: upgradeLog((line) => console.error(`Updating the cache: ${line}`)),
   })
   const server = await startPreviewServer({
     handlers: services.handlers,

@@ -71,7 +71,7 @@ export async function runTeamCli(
     })
     print(`Manager "${made.user}" ${flag('--reset-password') ? 'has a new password' : 'created'}.`)
     print('')
-    print('Paste this line into Creator Desk (Settings → Team mode → Join a team):')
+    print('Paste this line into Creator Desk (Settings → Team → Join team):')
     print('')
     print(`  ${made.invite}`)
     print('')

@@ -184,7 +184,7 @@ export const OUT_OF_RANGE: Record<string, readonly unknown[]> = {
   tags: [[''], ['   ']],
   name: ['', '   '],
   value: ['', '   '],
-  invite: ['', '   ', 'x'.repeat(16_385)],
+  invite: ['', '   ', 'x'.repeat(10_001)],
   confirm: [false, 'true', 1],
   platform: ['myspace', 'Instagram', ''],
   kind: ['cities'],

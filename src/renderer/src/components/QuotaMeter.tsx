@@ -2,6 +2,7 @@ import type { MeterUsage } from '../../../shared/domain'
 import { formatDate, formatInt } from '../lib/format'
 import { METER_LABELS, meterUsed, quotaLevel } from '../lib/quota-level'
 import { useQuotaStore } from '../stores/quota-store'
+import { TeamQuotaMeter } from './TeamQuotaMeter'
 
 function MeterBar({ meter }: { meter: MeterUsage }) {
   const used = meterUsed(meter)
@@ -38,6 +39,8 @@ export function QuotaMeter() {
   if (!quota) {
     return <div className="quota quota-empty">{error ? 'Usage unavailable' : 'Loading usage…'}</div>
   }
+  // Team mode: what counts is the team's quota, not this laptop's own ledger.
+  if (quota.team) return <TeamQuotaMeter team={quota.team} resetsAt={quota.resetsAt} />
   const meters = quota.meters.filter(
     (m) => m.meter !== 'enrichment' || m.limit !== null || m.used > 0,
   )

@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorInfo } from '../../../shared/errors'
 import { formatDate, formatInt } from '../lib/format'
 import { METER_LABELS, findMeter, meterUsed } from '../lib/quota-level'
 import { asNumber, asString } from '../lib/unknown'
+import { teamWords } from './team-words'
 
 /** The one place error codes become words. Nothing here reads `message` to decide anything. */
 export interface ErrorWords {
@@ -23,6 +24,8 @@ function isMeter(v: unknown): v is Meter {
 
 function quotaWords(error: ErrorInfo, quota: QuotaStatus | null): ErrorWords {
   const d = error.details ?? {}
+  // Refused by the Modash balance, not a local limit: main's message says what is left and why.
+  if (d.reason === 'balance') return { title: 'Modash balance too low', detail: error.message }
   const meter = isMeter(d.meter) ? d.meter : null
   const usage = meter ? findMeter(quota, meter) : null
   const used = asNumber(d.used) ?? (usage ? meterUsed(usage) : null)
@@ -41,7 +44,9 @@ function quotaWords(error: ErrorInfo, quota: QuotaStatus | null): ErrorWords {
 }
 
 const WORDS: Record<Exclude<ErrorCode, 'QUOTA_EXCEEDED'>, (e: ErrorInfo) => ErrorWords> = {
-  VALIDATION: (e) => ({ title: 'Some input was not accepted', detail: e.message }),
+  // Main's message names schema paths and patterns; the person sees what to do instead. Forms
+  // check their own fields first, so this is the rare value that slipped past them.
+  VALIDATION: (e) => ({ title: 'Some input was not accepted', detail: validationDetail(e) }),
   NOT_FOUND: () => ({
     title: 'Not found',
     detail: 'It no longer exists here, or the provider has no such account.',
@@ -80,6 +85,39 @@ const WORDS: Record<Exclude<ErrorCode, 'QUOTA_EXCEEDED'>, (e: ErrorInfo) => Erro
 
 export function describeError(error: ErrorInfo, quota: QuotaStatus | null = null): ErrorWords {
   if (error.code === 'QUOTA_EXCEEDED') return quotaWords(error, quota)
+  const team = teamWords(error)
+  if (team !== null) return team
   const words = WORDS[error.code]
   return words ? words(error) : WORDS.INTERNAL(error)
+}
+
+/** Field names main's paths use, as the screens label them. */
+const FIELD_WORDS: Record<string, string> = {
+  bio: 'Bio words',
+  keywords: 'Caption keywords',
+  textTags: 'Hashtags and mentions',
+  relevance: 'Lookalikes',
+  notes: 'Notes',
+  tags: 'Tags',
+  name: 'List name',
+  userId: 'Your name',
+  discovery: 'Discovery results per month',
+  report: 'Reports per month',
+  enrichment: 'Email lookups per month',
+  billingCycleDay: 'Billing cycle day',
+  reportMaxAgeDays: 'Report refresh age',
+}
+
+function validationDetail(error: ErrorInfo): string {
+  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as unknown[]) : []
+  for (const issue of issues) {
+    const path = (issue as { path?: unknown }).path
+    if (!Array.isArray(path)) continue
+    const named = [...(path as unknown[])]
+      .reverse()
+      .find((p): p is string => typeof p === 'string' && p in FIELD_WORDS)
+    if (named)
+      return `${FIELD_WORDS[named]}: the value is not allowed. Check its length and format, then try again.`
+  }
+  return 'A value is not in the form Creator Desk accepts. Check what you entered and try again.'
 }

@@ -5,6 +5,8 @@ import { ClaySection } from './ClaySection'
 import { DataSection } from './DataSection'
 import { KeysSection } from './KeysSection'
 import { LimitsSection } from './LimitsSection'
+import { ProfileSection } from './ProfileSection'
+import { TeamSection } from './TeamSection'
 
 export function SettingsScreen() {
   const settings = useSettingsStore((s) => s.settings)
@@ -13,7 +15,9 @@ export function SettingsScreen() {
     <div className="settings-screen">
       <h1>Settings</h1>
       {error && <ErrorMessage error={error} />}
+      {settings && <ProfileSection key={settings.userId} settings={settings} />}
       <KeysSection />
+      <TeamSection />
       {settings ? (
         <LimitsSection
           key={JSON.stringify([
