@@ -64,15 +64,24 @@ export async function creditsBench(ctx: BenchContext): Promise<Section> {
       measure: `Modash credits for ${int(script.actions.length)} actions: Creator Desk`,
       value: `${modash(ours.way)} (${ratio(ours.way.modashMilliCredits / minimum.modashMilliCredits)} the minimum)`,
       baseline: `minimum ${credits(minimum.modashMilliCredits)}; no cache ${modash(uncached.way)}; literal hash ${modash(literal.way)}`,
-      target: '1.00× the minimum',
-      met: ours.way.modashMilliCredits === minimum.modashMilliCredits,
+      target: '≤ 1.00× the minimum',
+      met: ours.way.modashMilliCredits <= minimum.modashMilliCredits,
     },
     {
       measure: 'of which searches (the only thing the literal hash caches)',
       value: credits(ours.way.searchMilliCredits),
       baseline: `minimum ${credits(minimum.searchMilliCredits)}; no cache ${credits(uncached.way.searchMilliCredits)}; literal hash ${credits(literal.way.searchMilliCredits)}`,
-      target: 'the minimum',
-      met: ours.way.searchMilliCredits === minimum.searchMilliCredits,
+      target: '≤ the minimum',
+      met: ours.way.searchMilliCredits <= minimum.searchMilliCredits,
+    },
+    {
+      // The minimum buys each distinct page once; a search inside one already read to its
+      // last page needs no page at all (`replay-contained.ts`).
+      measure: 'saved below the per-page minimum: searches answered from a search read to its end',
+      value: credits(minimum.searchMilliCredits - ours.way.searchMilliCredits),
+      baseline: 'the per-page minimum saves 0',
+      target: '> 0 credits',
+      met: ours.way.searchMilliCredits < minimum.searchMilliCredits,
     },
     {
       measure: 'Clay credits (email lookups): Creator Desk',

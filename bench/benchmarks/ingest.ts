@@ -69,27 +69,39 @@ export async function ingestBench(ctx: BenchContext): Promise<Section> {
     return rate(rows, ms)
   })
 
-  const line = (measure: string, r: Rate, base?: Rate): Figure => ({
+  const line = (measure: string, r: Rate, base: Rate, atLeast: 'floor' | number): Figure => ({
     measure,
     value: `${int(r.perSecond)} rows/s (${int(r.rows)} rows in ${Math.round(r.ms)} ms)`,
-    ...(base ? { baseline: `prepared statements per row ${int(base.perSecond)} rows/s` } : {}),
-    target: `> ${int(TARGET_ROWS_PER_SECOND)} rows/s`,
-    met: r.perSecond > TARGET_ROWS_PER_SECOND,
+    baseline: `prepared statements per row ${int(base.perSecond)} rows/s`,
+    target: atLeast === 'floor' ? '≥ the floor' : `≥ ${int(atLeast)} rows/s`,
+    met: r.perSecond >= (atLeast === 'floor' ? base.perSecond : atLeast),
   })
   return {
     id: 'ingest',
     title: '4. Ingest',
     figures: [
-      line(`search pages (${int(pageCount)} pages of 15, a transaction each)`, pages, floorPages),
-      line(`import of ${int(importSize)} new creators`, imported.first, floor.first),
+      line(
+        `search pages (${int(pageCount)} pages of 15, a transaction each)`,
+        pages,
+        floorPages,
+        'floor',
+      ),
+      line(
+        `import of ${int(importSize)} new creators`,
+        imported.first,
+        floor.first,
+        TARGET_ROWS_PER_SECOND,
+      ),
       line(
         `the same ${int(importSize)} again, updated, a tenth renamed`,
         imported.again,
         floor.again,
+        TARGET_ROWS_PER_SECOND,
       ),
     ],
     notes: [
-      'through `upsertBasicProfiles` on a migrated database with every search index and trigger in place.',
+      'through `upsertBasicProfiles` on a migrated database with every search index and trigger in place: ' +
+        'one kept prepared statement a row, straight on the connection (a handle freed only when taken).',
     ],
     data: { pages, imported, floor },
   }

@@ -1,5 +1,6 @@
 import { canonicalFilters } from '../../src/main/services/filters-canonical'
 import { searchLocally } from '../../src/main/services/local-search'
+import { PAGE_SIZE } from '../../src/shared/search-filters'
 import type { SearchFilters } from '../../src/shared/search-filters'
 import type { BenchContext } from '../lib/context'
 import { offlineCore, rawConnection } from '../lib/bench-db'
@@ -13,9 +14,11 @@ import type { Percentiles } from '../lib/stats'
 
 const P95_TARGET_MS = 10
 const RATIO_TARGET = 1.5
+/** The service's own cost on top of the search: its answer ÷ the SQL floor's, at p95. */
+const SERVICE_RATIO_TARGET = 1.2
 
-/** The four ways one search is run, side by side on the same file. */
-const PATHS = ['service', 'floor15', 'function', 'floor50'] as const
+/** The five ways one search is run, side by side on the same file. */
+const PATHS = ['service', 'floor15', 'function', 'floor50', 'local15'] as const
 type Path = (typeof PATHS)[number]
 
 interface SizeResult {
@@ -35,7 +38,10 @@ interface SizeResult {
  *   its Modash page of 15 and the total;
  * - function: `searchLocally` with a page of 50 and the creator country, which the service
  *   cannot pass (it names places by Modash location id);
- * - floor15 / floor50: the same searches as one prepared, hand-written statement each.
+ * - floor15 / floor50: the same searches as one prepared, hand-written statement each;
+ * - local15: `searchLocally` called as the service calls it (canonical filters, page of 15), so
+ *   the service's own cost (validation, canonical filters and hash, the cached-page lookup, the
+ *   request row) shows apart from the search's.
  */
 export async function searchBench(ctx: BenchContext): Promise<Section> {
   const sizes = ctx.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000]
@@ -84,12 +90,24 @@ async function measureSize(
           floor.prepare({ platform: q.platform, influencer, countries: [], pageSize: 15 }),
         ),
         floor50: sync(floor.prepare({ platform: q.platform, influencer, countries, pageSize: 50 })),
+        local15: async () => {
+          const r = await searchLocally(core.deps.db, q.platform, canonical, 0, PAGE_SIZE, {
+            now: core.deps.clock.now(),
+          })
+          return { rows: r.creators.length, total: r.total }
+        },
       }
       return run
     })
     // One unmeasured pass warms SQLite's and the OS's caches for every path alike.
     for (const run of runs) for (const path of PATHS) await run[path]()
-    const samples: Record<Path, number[]> = { service: [], function: [], floor15: [], floor50: [] }
+    const samples: Record<Path, number[]> = {
+      service: [],
+      function: [],
+      floor15: [],
+      floor50: [],
+      local15: [],
+    }
     let disagreements = 0
     let cappedTotals = 0
     for (const [i, run] of runs.entries()) {
@@ -113,6 +131,7 @@ async function measureSize(
         function: percentiles(samples.function),
         floor15: percentiles(samples.floor15),
         floor50: percentiles(samples.floor50),
+        local15: percentiles(samples.local15),
       },
       disagreements,
       cappedTotals,
@@ -174,8 +193,13 @@ function report(results: SizeResult[], stress: SizeResult): Section {
       {
         measure: `${int(r.size)} creators, service ÷ SQL floor (p50, p95)`,
         value: `${ratio(l.service.p50 / l.floor15.p50)}, ${ratio(l.service.p95 / l.floor15.p95)}`,
-        target: `≤ ${RATIO_TARGET}×`,
-        met: l.service.p95 / l.floor15.p95 <= RATIO_TARGET,
+        target: `≤ ${SERVICE_RATIO_TARGET}× (p95)`,
+        met: l.service.p95 / l.floor15.p95 <= SERVICE_RATIO_TARGET,
+      },
+      {
+        measure: `${int(r.size)} creators, service ÷ its own \`searchLocally\` call (p50, p95): the service's own cost`,
+        value: `${ratio(l.service.p50 / l.local15.p50)}, ${ratio(l.service.p95 / l.local15.p95)} (+${ms(l.service.p50 - l.local15.p50)} at p50)`,
+        baseline: `\`searchLocally\` ${triple(l.local15)}`,
       },
     )
   }

@@ -1,15 +1,21 @@
-import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
 import { DATABASE_FILE, openDatabase } from '../../src/main/db/database'
+import { staticMigrationProvider } from '../../src/main/db/migrations'
 import { offlineCore } from '../lib/bench-db'
+import { bulkLoadCreators } from '../lib/bulk-load'
 import { flag, inChild } from '../lib/child'
 import type { BenchContext } from '../lib/context'
+import { creatorRows } from '../lib/dataset'
 import type { Section } from '../lib/report'
 import { int, median, ms } from '../lib/stats'
 import { tempDir } from '../lib/temp'
 
 const TARGET_MS = 300
+/** The longest the upgrade's shown progress may stand still. */
+const STILL_TARGET_MS = 5000
 const RUNS = 5
 
 interface StartRun {
@@ -23,7 +29,7 @@ interface StartRun {
  * 5. Start-up on a database of a million creators, each run a fresh process (a warm OS file
  * cache, a cold SQLite one): `createCore` (open, migrate, settle the ledger) until a cached
  * search answers. Baseline: opening the file with better-sqlite3 and running one query. Also,
- * once: the upgrade of such a database from the previous schema, which builds the new indexes.
+ * once: the upgrade of such a database from schema 001, and how often its progress was shown.
  */
 export async function startupBench(ctx: BenchContext): Promise<Section> {
   const size = ctx.quick ? 10_000 : 1_000_000
@@ -35,7 +41,8 @@ export async function startupBench(ctx: BenchContext): Promise<Section> {
   const floor = Array.from({ length: RUNS }, () =>
     inChild<{ ms: number }>('startup-floor', { db: database.dir }),
   )
-  const upgrade = await upgradeFrom001(database.path)
+  ctx.log(`start-up: one-time upgrade of ${int(size)} creators from schema 001`)
+  const upgrade = await upgradeFrom001(size)
   const answer = median(runs.map((r) => r.answerMs))
   return {
     id: 'startup',
@@ -49,12 +56,19 @@ export async function startupBench(ctx: BenchContext): Promise<Section> {
         met: answer < TARGET_MS,
       },
       {
-        measure: `${int(size)} creators: one-time upgrade from schema 001 (builds the search indexes)`,
-        value: ms(upgrade),
+        measure: `${int(size)} creators: one-time upgrade from schema 001 to the latest schema`,
+        value: `${ms(upgrade.ms)}; progress shown ${int(upgrade.reports)} times, never still for more than ${ms(upgrade.longestGapMs)}`,
+        target: `progress shown while it runs (never still > ${STILL_TARGET_MS / 1000} s)`,
+        met: upgrade.reports > 0 && upgrade.longestGapMs <= STILL_TARGET_MS,
       },
     ],
-    notes: [`of the start-up, createCore took ${ms(median(runs.map((r) => r.openMs)))} (median).`],
-    data: { runs, floor, upgradeMs: upgrade },
+    notes: [
+      `of the start-up, createCore took ${ms(median(runs.map((r) => r.openMs)))} (median).`,
+      'the upgrade reports after every statement of every migration (`onProgress`); the Electron ' +
+        'shell shows each report in a small window opened once the upgrade has run 0.4 s, the ' +
+        'browser preview prints it in its terminal.',
+    ],
+    data: { runs, floor, upgrade },
   }
 }
 
@@ -89,37 +103,42 @@ export function startupFloorChild(args: readonly string[]): { ms: number } {
   return { ms: elapsed }
 }
 
+interface Upgrade {
+  ms: number
+  /** Progress reports the app received while it ran (what the shell shows). */
+  reports: number
+  /** The longest the shown progress stood still: from the start, between reports, to the end. */
+  longestGapMs: number
+}
+
 /**
- * A copy of the database taken back to schema 001 (the search indexes, bio tables and their
- * triggers dropped, the old indexes restored), then opened by the app, which migrates it.
+ * A database as schema 001 left it (migrated to 001 and nothing after, then filled with the same
+ * creators), opened by the app, which upgrades it to the latest schema and reports its
+ * progress as the shell would show it.
  */
-async function upgradeFrom001(path: string): Promise<number> {
+async function upgradeFrom001(size: number): Promise<Upgrade> {
   const tmp = tempDir('upgrade')
   try {
-    copyFileSync(path, join(tmp.dir, DATABASE_FILE))
     const sqlite = new BetterSqlite3(join(tmp.dir, DATABASE_FILE))
-    const objects = sqlite
-      .prepare(
-        `SELECT type, name FROM sqlite_master WHERE name LIKE 'creators_search_%'
-         OR name LIKE 'creators_bio_%' AND type IN ('trigger', 'table')`,
-      )
-      .all() as { type: string; name: string }[]
-    for (const o of objects.filter((x) => x.type === 'trigger'))
-      sqlite.exec(`DROP TRIGGER ${o.name}`)
-    for (const o of objects.filter((x) => x.type === 'index')) sqlite.exec(`DROP INDEX ${o.name}`)
-    for (const o of objects.filter(
-      (x) => x.type === 'table' && !/_(data|idx|config|docsize|content)$/.test(x.name),
-    ))
-      sqlite.exec(`DROP TABLE ${o.name}`)
-    sqlite.exec(`CREATE INDEX creators_platform_followers ON creators (platform, followers);
-      CREATE INDEX creators_modash_creator_id ON creators (provider_id);
-      DELETE FROM kysely_migration WHERE name <> '001-initial';`)
-    sqlite.close()
+    sqlite.pragma('journal_mode = WAL')
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const migrated = await new Migrator({ db: old, provider: staticMigrationProvider }).migrateTo(
+      '001-initial',
+    )
+    if (migrated.error !== undefined) throw new Error('schema 001', { cause: migrated.error })
+    bulkLoadCreators(sqlite, creatorRows(size))
+    await old.destroy()
+    const at: number[] = []
     const start = performance.now()
-    const opened = await openDatabase({ dataDir: tmp.dir })
+    const opened = await openDatabase({
+      dataDir: tmp.dir,
+      onProgress: () => void at.push(performance.now() - start),
+    })
     const elapsed = performance.now() - start
     await opened.close()
-    return elapsed
+    const marks = [0, ...at, elapsed]
+    const gaps = marks.slice(1).map((t, i) => t - (marks[i] as number))
+    return { ms: elapsed, reports: at.length, longestGapMs: Math.max(...gaps) }
   } finally {
     tmp.remove()
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ClayApi, ClayRunInputs } from '../../src/main/providers/clay/clay-api'
+import { modashSearchBody } from '../../src/main/providers/modash/modash-api'
 import type { ModashApi } from '../../src/main/providers/modash/modash-api'
 import type { Core } from '../../src/main/services/core-types'
 import type { Platform } from '../../src/shared/platforms'
@@ -46,12 +47,7 @@ export function serviceClient(core: Core): ReplayClient {
 export function uncachedClient(modash: ModashApi, clay: ClayApi): ReplayClient {
   return {
     async search(platform, filters, page) {
-      const r = await modash.search(platform, {
-        page,
-        ...(filters.calculationMethod ? { calculationMethod: filters.calculationMethod } : {}),
-        ...(filters.sort ? { sort: filters.sort } : {}),
-        filter: { influencer: filters.influencer, audience: filters.audience },
-      })
+      const r = await modash.search(platform, modashSearchBody(filters, page))
       return [...r.data.directs, ...r.data.lookalikes].map((h) => ({
         userId: h.userId,
         username: h.profile.username ?? null,

@@ -9,13 +9,15 @@ import { searchBodySchema } from '../../src/main/sandbox/modash-emulator/search-
 import type { Platform } from '../../src/shared/platforms'
 import { PLATFORMS } from '../../src/shared/platforms'
 import type { InfluencerFilter, SearchFilters } from '../../src/shared/search-filters'
+import { containedScenario } from './replay-contained'
 
 /**
  * A month of one talent manager, as a script every client replays identically. Searches come
  * from a few dozen briefs, revisited across the month and each time written as people write
  * them (keys in any order, defaults spelled out or left out, follower bounds that Modash rounds
  * to the same step). Profiles are opened from the results, some again after 5 and 40 days;
- * emails are looked up on opened profiles, some twice.
+ * emails are looked up on opened profiles, some twice. One market is read to its last page and
+ * then narrowed (`replay-contained.ts`).
  */
 
 const DAY_MS = 86_400_000
@@ -104,8 +106,13 @@ export function replayScript(
       }
     }
   }
-  const actions = generated.slice(0, count).sort((a, b) => a.at - b.at)
-  return { briefs, actions }
+  const actions = generated.slice(0, count)
+  // A market read to its last page and then narrowed: searches the cache can answer for free.
+  const contained = containedScenario(rng, dataset, briefs.length, searches, 10)
+  return {
+    briefs: [...briefs, ...contained.briefs],
+    actions: [...actions, ...contained.actions].sort((a, b) => a.at - b.at),
+  }
 }
 
 /**

@@ -7,7 +7,9 @@ import { z } from 'zod'
  * is refused before any work.
  */
 
-const MAX_TEXT = 200
+/** The longest bio or caption text a filter takes; the form's fields carry it as their limit. */
+export const MAX_FILTER_TEXT = 200
+const MAX_TEXT = MAX_FILTER_TEXT
 const MAX_ITEMS = 100
 
 const text = z.string().trim().min(1).max(MAX_TEXT)

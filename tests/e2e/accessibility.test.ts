@@ -46,6 +46,10 @@ async function walkScreens(
   await confirm.confirm()
   await drawer.report.waitFor()
   await shell.waitForStatus('Report bought.')
+  // The screenshot shows the report's audience charts rather than the drawer's first lines.
+  await page.evaluate(
+    "document.getElementById('report-audience').scrollIntoView({ block: 'start' })",
+  )
   await check('profile drawer with report')
 
   const toList = await drawer.addToList()

@@ -80,7 +80,10 @@ describe('outreach flow in the browser preview (sandbox)', () => {
       const exported = await lists.exportCsv()
       expect(exported.rows).toBe(3)
       expect(dirname(resolve(exported.path))).toBe(resolve(app.exportDir))
-      const [header, ...rows] = parseCsv(readFileSync(exported.path, 'utf8'))
+      // Exported for Excel by default: a UTF-8 byte order mark, then the sheet.
+      const text = readFileSync(exported.path, 'utf8')
+      expect(text.charCodeAt(0)).toBe(0xfeff)
+      const [header, ...rows] = parseCsv(text.slice(1))
       expect(header).toEqual(OUTREACH_COLUMNS.map((c) => c.header))
       const byHandle = new Map(
         rows.map((r) => [r[OUTREACH_COLUMNS.findIndex((c) => c.header === 'Handle')], r]),
@@ -94,7 +97,12 @@ describe('outreach flow in the browser preview (sandbox)', () => {
       expect(cell(targetRow, 'Email')).toBe(target.clayEmail)
       expect(cell(targetRow, 'Email source')).toBe('clay')
       expect(cell(targetRow, 'Lists')).toBe(LIST)
-      expect(cell(targetRow, 'Report fetched at')).not.toBe('')
+      expect(cell(targetRow, 'Report fetched at')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+      // Instagram profiles carry no average views: the report's reels plays stand in.
+      expect(cell(targetRow, 'Average views')).toBe(
+        target.avgReelsPlays ? String(Math.round(target.avgReelsPlays)) : '',
+      )
+      expect(cell(targetRow, 'First name')).toBe(target.fullname.split(/\s+/)[0] ?? '')
       for (const other of others) {
         // Never enriched, no report bought: the export reads the cache and buys nothing.
         expect(cell(byHandle.get(other.username), 'Email')).toBe('')

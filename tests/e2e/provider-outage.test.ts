@@ -50,7 +50,7 @@ describe('Modash outage (sandbox)', () => {
       await search.search()
       await search.staleBanner.waitFor()
       expect(await search.staleBanner.textContent()).toMatch(
-        /^Showing cached data from .+Modash could not answer/,
+        /^Answered from creators bought before.*Modash could not answer/,
       )
       expect(await search.summary.textContent()).toMatch(/from the local database/)
       expect(await search.error.count()).toBe(0)

@@ -44,8 +44,7 @@ describe('hostile text', () => {
     for (const text of HOSTILE.slice(0, 15)) expect(names).toContain(text)
     for (const c of page.creators.slice(0, 4)) {
       const detail = await rig.ok('creators:select', { creatorId: c.id })
-      const report = detail.report as { bio?: string; profile: { fullname?: string } }
-      expect(report.bio).toBe(c.fullName)
+      expect(detail.report?.bio).toBe(c.fullName)
       expect(detail.creator.fullName).toBe(c.fullName)
     }
     // Handles are normalised or dropped, never stored half-sanitised.

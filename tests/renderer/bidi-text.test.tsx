@@ -30,11 +30,11 @@ describe('direction controls in names, handles, bios and list names', () => {
 
   it('shows the profile’s name, handle, bio and captions neutralised', async () => {
     const fake = new FakeApi()
-    const report = makeReport() as {
-      profile: { bio: string; recentPosts: { text: string }[] }
-    }
-    report.profile.bio = 'Skincare \u202Eevil\u202C bio'
-    report.profile.recentPosts[0]!.text = 'Caption \u2067flipped\u2069'
+    const base = makeReport()
+    const report = makeReport({
+      bio: 'Skincare \u202Eevil\u202C bio',
+      recentPosts: [{ ...base.recentPosts[0]!, text: 'Caption \u2067flipped\u2069' }],
+    })
     const detail = makeDetail(1, { reportAgeDays: 2 })
     fake.details.set(1, {
       ...detail,

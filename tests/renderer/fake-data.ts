@@ -1,3 +1,4 @@
+import type { CreatorReport, ReportAudience, ReportShare } from '../../src/shared/creator-report'
 import type {
   BalanceReconciliation,
   CreatorDetail,
@@ -31,39 +32,130 @@ export function makeCreator(id: number, overrides: Partial<CreatorSummary> = {})
   }
 }
 
-export function makeReport(): unknown {
+const share = (label: string, weight: number, code: string | null = null): ReportShare => ({
+  label,
+  code,
+  weight,
+})
+
+/** A report as main hands it to the renderer (`CreatorReport`), every section filled. */
+export function makeReport(overrides: Partial<CreatorReport> = {}): CreatorReport {
+  const audience: ReportAudience = {
+    credibility: 0.81,
+    notable: 0.03,
+    genders: [share('Female', 0.78, 'FEMALE'), share('Male', 0.22, 'MALE')],
+    ages: [share('18–24', 0.41, '18-24'), share('25–34', 0.37, '25-34')],
+    gendersPerAge: [
+      { label: '18–24', female: 0.32, male: 0.09 },
+      { label: '25–34', female: 0.29, male: 0.08 },
+    ],
+    countries: [share('United States', 0.62, 'US'), share('Canada', 0.11, 'CA')],
+    states: [],
+    cities: [share('New York', 0.14), share('Toronto', 0.05)],
+    languages: [share('English', 0.88, 'en')],
+    interests: [share('Beauty & Cosmetics', 0.44)],
+    brandAffinity: [share('Glossier', 0.06)],
+    ethnicities: [],
+    types: [share('Real people', 0.81, 'real'), share('Suspicious accounts', 0.19, 'suspicious')],
+    reachability: [share('Follow under 500', 0.6, '-500')],
+  }
   return {
-    error: false,
-    profile: {
-      userId: '1',
-      profile: {
-        username: 'creator1',
-        fullname: 'Creator 1',
-        followers: 48_200,
-        engagementRate: 0.0313,
-      },
-      bio: 'Derm-nerd. Collabs: hello@example.com',
-      country: 'US',
-      contacts: [{ type: 'email', value: 'hello@example.com' }],
-      recentPosts: [
-        { id: 'p1', text: 'Morning routine', created: daysAgo(5), likes: 1200, comments: 33 },
-      ],
-      popularPosts: [],
-      statHistory: [
-        { month: '2025-04', followers: 46_000 },
-        { month: '2025-05', followers: 47_100 },
-        { month: '2025-06', followers: 48_200 },
-      ],
-      audience: {
-        credibility: 0.81,
-        genders: [
-          { code: 'FEMALE', weight: 0.78 },
-          { code: 'MALE', weight: 0.22 },
-        ],
-        ages: [{ code: '18-24', weight: 0.41 }],
-        geoCountries: [{ name: 'United States', code: 'US', weight: 0.62 }],
-      },
+    providerId: '1',
+    handle: 'creator1',
+    fullName: 'Creator 1',
+    url: 'https://www.instagram.com/creator1/',
+    followers: 48_200,
+    engagements: 1_500,
+    engagementRate: 0.0313,
+    avgLikes: 1_400,
+    avgComments: 40,
+    avgViews: null,
+    avgReelsPlays: 9_800,
+    totalLikes: null,
+    totalViews: null,
+    postsCount: 410,
+    bio: 'Derm-nerd. Collabs: hello@example.com',
+    city: 'Austin',
+    state: 'Texas',
+    country: 'US',
+    gender: 'Female',
+    ageGroup: '25–34',
+    language: { code: 'en', name: 'English' },
+    isVerified: false,
+    isPrivate: false,
+    accountType: 'Creator',
+    contacts: [{ type: 'email', value: 'hello@example.com' }],
+    interests: ['Beauty & Cosmetics', 'Fitness'],
+    brandAffinity: ['Glossier'],
+    hashtags: [{ tag: 'skincare', weight: 0.4 }],
+    mentions: [{ tag: 'glossier', weight: 0.2 }],
+    trends: {
+      followers: { value: 48_200, change: 0.023 },
+      avgLikes: { value: 1_400, change: -0.05 },
+      avgViews: { value: null, change: null },
     },
+    sponsored: {
+      likesRatio: 0.82,
+      viewsRatio: null,
+      sponsoredMedianLikes: 1_100,
+      sponsoredMedianViews: null,
+      organicMedianLikes: 1_340,
+      organicMedianViews: null,
+    },
+    byContentType: [
+      {
+        kind: 'all',
+        label: 'All content',
+        engagements: 1_440,
+        engagementRate: 0.0313,
+        avgLikes: 1_400,
+        avgComments: 40,
+        avgViews: 9_800,
+      },
+    ],
+    history: [
+      { month: '2025-04', followers: 46_000, following: 500, avgLikes: 1_300, avgViews: null },
+      { month: '2025-05', followers: 47_100, following: 510, avgLikes: 1_470, avgViews: null },
+      { month: '2025-06', followers: 48_200, following: 515, avgLikes: 1_400, avgViews: null },
+    ],
+    recentPosts: [
+      {
+        id: 'p1',
+        text: 'Morning routine',
+        url: null,
+        created: daysAgo(5),
+        likes: 1200,
+        comments: 33,
+        views: null,
+        hashtags: ['skincare'],
+      },
+    ],
+    popularPosts: [],
+    sponsoredPosts: [
+      {
+        id: 's1',
+        text: 'Ad: my serum',
+        url: null,
+        created: daysAgo(9),
+        likes: 1100,
+        comments: 20,
+        views: null,
+        hashtags: [],
+      },
+    ],
+    lookalikes: [
+      {
+        providerId: '77',
+        handle: 'lookalike77',
+        fullName: 'Look Alike',
+        url: null,
+        followers: 51_000,
+        engagementRate: 0.028,
+      },
+    ],
+    audience,
+    audienceLikers: { ...audience, credibility: 0.85 },
+    ...overrides,
   }
 }
 

@@ -7,6 +7,11 @@ import { initialListsState, useListsStore } from '../../src/renderer/src/stores/
 import { initialProfileState, useProfileStore } from '../../src/renderer/src/stores/profile-store'
 import { initialQuotaState, useQuotaStore } from '../../src/renderer/src/stores/quota-store'
 import { initialSearchState, useSearchStore } from '../../src/renderer/src/stores/search-store'
+import { clearPlatformStash } from '../../src/renderer/src/stores/platform-stash'
+import {
+  initialResultsViewState,
+  useResultsViewStore,
+} from '../../src/renderer/src/stores/results-view-store'
 import { useSelectionStore } from '../../src/renderer/src/stores/selection-store'
 import {
   initialSettingsState,
@@ -26,6 +31,8 @@ export function resetStores(): void {
   useSettingsStore.setState({ ...initialSettingsState })
   useKeysStore.setState({ ...initialKeysState, testResults: {} })
   useProfileStore.setState({ ...initialProfileState })
+  useResultsViewStore.setState({ ...initialResultsViewState })
+  clearPlatformStash()
   clearPictureCache()
 }
 

@@ -78,7 +78,7 @@ describe('lists', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
     expect(await screen.findByText(/Exported 2 rows to/)).toBeTruthy()
     expect(screen.getByText('/home/me/Exports/list.csv')).toBeTruthy()
-    expect(fake.callsTo('export:csv')).toEqual([{ listId: 1 }])
+    expect(fake.callsTo('export:csv')).toEqual([{ listId: 1, bom: true }])
   })
 
   it('copies the known emails', async () => {

@@ -44,9 +44,9 @@ describe('virtualised results', () => {
     render(<ResultsTable />)
     const [first, second] = screen.getAllByTestId('result-row')
     expect(within(first!).getByText(/^fresh · /)).toBeTruthy()
-    expect(within(first!).getByText('Email known')).toBeTruthy()
+    expect(within(first!).getByText('Email found')).toBeTruthy()
     expect(within(second!).getByText('cached · 3d')).toBeTruthy()
-    expect(within(second!).getByText('No email yet')).toBeTruthy()
+    expect(within(second!).getByText('Not looked up')).toBeTruthy()
   })
 })
 

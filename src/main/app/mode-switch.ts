@@ -20,7 +20,7 @@ export function createModeSwitch(options: {
       return Promise.reject(
         new AppError(
           'PRECONDITION',
-          'SANDBOX is set in the environment, which fixes the mode for this run.',
+          'This run was started with SANDBOX set, which fixes the mode. To switch, stop Creator Desk (in the browser preview: Ctrl+C in its terminal), start it again without SANDBOX, then reload this page.',
         ),
       )
     }
@@ -29,10 +29,11 @@ export function createModeSwitch(options: {
       return Promise.resolve({ mode, restarting: false, message: 'Already in this mode.' })
     }
     if (options.restart === undefined) {
+      const next = mode === 'sandbox' ? 'sample data' : 'your own data'
       return Promise.resolve({
         mode,
         restarting: false,
-        message: 'Restart Creator Desk to switch.',
+        message: `Restart Creator Desk to switch to ${next}: stop the browser preview (Ctrl+C in the terminal running \`npm run preview:browser\`), start it again and open the address it prints. Your choice is remembered.`,
       })
     }
     options.restart()

@@ -50,8 +50,7 @@ export async function refreshPage(
         platform: ctx.platform,
         userId: ctx.userId,
       },
-      call: () =>
-        deps.modash.search(ctx.platform, modashSearchBody(ctx.canonical, ctx.page)),
+      call: () => deps.modash.search(ctx.platform, modashSearchBody(ctx.canonical, ctx.page)),
     })
     return { units: bought.units }
   })

@@ -6,12 +6,17 @@ import type { DatabaseConnection, DialectAdapter, Driver } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { AppError } from '../../shared/errors'
 import { checkHealth, damagedDatabaseError, isDamage } from './damage'
+import { pendingMigrations, reportingMigrations } from './migration-progress'
+import type { OnUpgradeProgress } from './migration-progress'
 import { MIGRATIONS, staticMigrationProvider } from './migrations'
 import type { Database } from './schema'
 import { CachedStatementDriver } from './statement-cache'
 import { registerSqlFunctions } from './sql-functions'
 
 export const DATABASE_FILE = 'creator-desk.sqlite'
+
+/** The connection's page cache, in KiB (see `openDatabase`). */
+const PAGE_CACHE_KIB = 64 * 1024
 
 export interface OpenDatabaseOptions {
   dataDir: string
@@ -22,6 +27,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number
   /** Files larger than this skip the full `quick_check` at open; see `damage.ts`. */
   fullCheckMaxBytes?: number
+  /** Told how a one-time upgrade (pending migrations) is going; see `migration-progress.ts`. */
+  onProgress?: OnUpgradeProgress
 }
 
 export interface OpenedDatabase {
@@ -74,10 +81,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
+  let applied: string[] = []
   try {
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`)
     // Before anything writes: switching to WAL rewrites the header of a file we must not touch.
-    const applied = refuseFutureDatabase(sqlite)
+    applied = refuseFutureDatabase(sqlite)
     // A damaged file is left exactly as it is, for recovery to read (see `recover.ts`).
     checkHealth(sqlite, path, {
       migrationsPending: applied.length < MIGRATIONS.length,
@@ -87,6 +95,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     })
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
+    // 64 MiB of page cache (SQLite's default here is 16): an import or a cache rebuilt from a
+    // backup touches more index pages than 16 MiB hold, and re-reading them from the log
+    // costs more than keeping them. Used only as pages are read.
+    sqlite.pragma(`cache_size = ${-PAGE_CACHE_KIB}`)
     sqlite.pragma('foreign_keys = ON')
     registerSqlFunctions(sqlite)
   } catch (err) {
@@ -97,7 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const db = new Kysely<Database>({ dialect: new CacheDialect(sqlite) })
   const close = () => db.destroy()
   try {
-    await migrate(db)
+    await migrate(db, applied, options.onProgress)
   } catch (err) {
     await close()
     throw isDamage(err) ? damagedDatabaseError(path) : err
@@ -129,8 +141,17 @@ function refuseFutureDatabase(sqlite: BetterSqlite3.Database): string[] {
   return applied.map((r) => r.name)
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: staticMigrationProvider })
+async function migrate(
+  db: Kysely<Database>,
+  applied: string[],
+  onProgress: OnUpgradeProgress | undefined,
+): Promise<void> {
+  const pending = pendingMigrations(applied)
+  const provider =
+    onProgress === undefined || pending.length === 0
+      ? staticMigrationProvider
+      : reportingMigrations(pending, onProgress)
+  const migrator = new Migrator({ db, provider })
   const { error, results } = await migrator.migrateToLatest()
   // Damage found while migrating is reported as damage, not as a failed migration.
   if (isDamage(error)) throw error

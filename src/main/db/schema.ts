@@ -1,4 +1,13 @@
 import type { Generated } from 'kysely'
+import type { Platform } from '../../shared/platforms'
+
+/**
+ * The FTS5 table holding the bios of one platform's creators (created by migration 002, which
+ * keeps its own frozen copy of the name; services use this one).
+ */
+export function bioTable(platform: Platform): `creators_bio_${Platform}` {
+  return `creators_bio_${platform}`
+}
 
 /**
  * Row types of the SQLite cache. SQLite has no booleans: flags are 0/1 integers. Times are

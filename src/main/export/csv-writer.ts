@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
 import type { OutreachRow } from '../../shared/domain'
-import { safeText } from '../../shared/safe-text'
+import { BOM, exportRecord } from './csv-text'
 import { openTempBeside, placeBeside, placeReplacing } from './exclusive-file'
 import type { ExportTarget } from './export-target'
-import { neutraliseFormula } from './formula-guard'
 import { OUTREACH_COLUMNS } from './outreach-columns'
+
+const CHUNK_CHARS = 64 * 1024
 
 export interface CsvWriteOptions {
   /** A UTF-8 byte order mark, so Excel on Windows reads accents and emoji correctly. */
@@ -33,28 +33,23 @@ export async function writeOutreachCsv(
   options: CsvWriteOptions = {},
 ): Promise<CsvWritten> {
   let written = 0
-  async function* records(): AsyncGenerator<string[]> {
-    yield OUTREACH_COLUMNS.map((column) => column.header)
+  // Records go out in chunks of about 64 KB: one write per chunk, not a stream step per record.
+  async function* text(): AsyncGenerator<string> {
+    let chunk = (options.bom ? BOM : '') + exportRecord(OUTREACH_COLUMNS.map((c) => c.header))
     for await (const row of rows) {
       written += 1
-      // Direction controls go first: one hiding a leading "=" would let the formula through.
-      yield OUTREACH_COLUMNS.map((column) => neutraliseFormula(safeText(column.cell(row))))
+      // Each cell: direction controls stripped, formulas made inert, quoted (`csv-text.ts`).
+      chunk += exportRecord(OUTREACH_COLUMNS.map((c) => c.cell(row)))
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk
+        chunk = ''
+      }
     }
+    yield chunk
   }
   const { tempPath, stream } = await openTempBeside(target.path)
   try {
-    await pipeline(
-      Readable.from(records()),
-      stringify({
-        bom: options.bom ?? false,
-        record_delimiter: '\r\n',
-        // With an explicit delimiter csv-stringify only quotes fields containing "\r\n" itself;
-        // a lone CR or LF in a note would then break the record apart in other readers.
-        quote_record_delimiter: true,
-        eof: true,
-      }),
-      stream,
-    )
+    await pipeline(Readable.from(text()), stream)
     const path =
       target.ifExists === 'replace'
         ? await placeReplacing(tempPath, target.path)

@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../shared/errors'
 import { toStorageError } from '../db/storage-errors'
-import { validationError } from '../services/input'
+import { markParsed, validationError } from '../services/input'
 import type { Envelope } from '../../shared/errors'
 import { CHANNELS, isChannel } from '../../shared/ipc-contract'
 import type { Channel, ChannelInput, ChannelResult } from '../../shared/ipc-contract'
@@ -32,7 +32,8 @@ export async function dispatch(
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>
-    return { ok: true, data: await handler(parsed.data) }
+    // Parsed once, here: the service taking it does not parse it again (`markParsed`).
+    return { ok: true, data: await handler(markParsed(CHANNELS[channel], parsed.data)) }
   } catch (err) {
     if (isAppError(err)) return { ok: false, error: err.toInfo() }
     // A database failure anywhere is named plainly (locked, full, damaged), never "INTERNAL".

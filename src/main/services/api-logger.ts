@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { AuditLogPage, AuditLogRow } from '../../shared/domain'
 import type { ChannelInput } from '../../shared/ipc-contract'
 import type { Platform } from '../../shared/platforms'
+import type { SearchFilters } from '../../shared/search-filters'
 import type { Database } from '../db/schema'
 import type { Clock } from './clock'
 
@@ -59,19 +61,47 @@ export class ApiLogger {
   }
 
   async page(query: ChannelInput<'usage:log'>): Promise<AuditLogPage> {
-    let q = this.db.selectFrom('api_call_logs')
-    if (query.provider) q = q.where('provider', '=', query.provider)
-    if (query.action) q = q.where('action', '=', query.action)
-    if (query.outcome) q = q.where('outcome', '=', query.outcome)
+    let q = this.db.selectFrom('api_call_logs as l')
+    if (query.provider) q = q.where('l.provider', '=', query.provider)
+    if (query.action) q = q.where('l.action', '=', query.action)
+    if (query.outcome) q = q.where('l.outcome', '=', query.outcome)
+    if (query.from) q = q.where('l.created_at', '>=', new Date(query.from).toISOString())
+    if (query.to) q = q.where('l.created_at', '<', new Date(query.to).toISOString())
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     const rows = await q
-      .selectAll()
-      .orderBy('id', 'desc')
+      .leftJoin('creators as c', 'c.id', 'l.creator_id')
+      .selectAll('l')
+      .select([
+        'c.handle as creator_handle',
+        'c.full_name as creator_name',
+        'c.platform as creator_platform',
+      ])
+      // The search a search row is about: the request recorded with it (same user and platform,
+      // stored in the same transaction), nearest in time and at most a minute apart.
+      .select(
+        sql<string | null>`CASE WHEN l.action = 'search' THEN (
+          SELECT json_array(q.filters_json, q.page) FROM search_requests AS q
+          WHERE q.platform = l.platform AND q.user_id = l.user_id
+            AND q.created_at BETWEEN strftime('%Y-%m-%dT%H:%M:%fZ', l.created_at, '-60 seconds')
+              AND strftime('%Y-%m-%dT%H:%M:%fZ', l.created_at, '+60 seconds')
+          ORDER BY abs(julianday(q.created_at) - julianday(l.created_at)) LIMIT 1) END`.as(
+          'search_json',
+        ),
+      )
+      .orderBy('l.id', 'desc')
       .limit(query.pageSize)
       .offset(query.page * query.pageSize)
       .execute()
+    const choices = await sql<{ kind: string; value: string }>`
+      SELECT DISTINCT 'action' AS kind, action AS value FROM api_call_logs
+      UNION SELECT DISTINCT 'outcome', outcome FROM api_call_logs
+      ORDER BY kind, value`.execute(this.db)
     return {
       total: Number(total.n),
+      choices: {
+        actions: choices.rows.filter((c) => c.kind === 'action').map((c) => c.value),
+        outcomes: choices.rows.filter((c) => c.kind === 'outcome').map((c) => c.value),
+      },
       rows: rows.map((r): AuditLogRow => ({
         id: r.id,
         provider: r.provider as AuditLogRow['provider'],
@@ -86,7 +116,26 @@ export class ApiLogger {
         costUnits: r.cost_units,
         costMilliCredits: r.cost_millicredits,
         cacheHit: r.cache_hit === 1,
+        creator:
+          r.creator_platform === null
+            ? null
+            : { handle: r.creator_handle, fullName: r.creator_name, platform: r.creator_platform },
+        search: readSearch(r.platform, r.search_json),
       })),
     }
+  }
+}
+
+/** The recorded search's filters and page, or null when none was found or it cannot be read. */
+function readSearch(platform: string | null, json: string | null): AuditLogRow['search'] {
+  if (platform === null || json === null) return null
+  try {
+    const [filtersJson, page] = JSON.parse(json) as [string, number]
+    const filters = JSON.parse(filtersJson) as SearchFilters
+    return typeof page === 'number' && typeof filters === 'object' && filters !== null
+      ? { platform, filters, page }
+      : null
+  } catch {
+    return null
   }
 }

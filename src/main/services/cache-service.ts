@@ -14,6 +14,9 @@ export function createCacheService(db: Kysely<Database>): CacheService {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('search_pages').execute()
         await trx.deleteFrom('dictionary_cache').execute()
+        // What the pages and dictionaries proved goes with them (report facts go with creators).
+        await trx.deleteFrom('search_filter_sets').execute()
+        await trx.deleteFrom('dictionary_entries').execute()
         const removed = await trx
           .deleteFrom('creators')
           .where(sql<boolean>`id NOT IN (SELECT creator_id FROM list_members)`)

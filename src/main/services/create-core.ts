@@ -3,6 +3,7 @@ import { withBulk } from '../bulk/with-bulk'
 import type { ClayMapping } from '../../shared/domain'
 import { DATABASE_FILE, openDatabase } from '../db/database'
 import type { OpenedDatabase } from '../db/database'
+import type { OnUpgradeProgress } from '../db/migration-progress'
 import type { ClayApi } from '../providers/clay/clay-api'
 import type { TeamClient } from '../team/team-client'
 import type { ModashApi } from '../providers/modash/modash-api'
@@ -52,6 +53,8 @@ export interface CoreOptions {
   /** The local user's name, attached to searches and log rows (a setting; default OS account). */
   defaultUserId: string
   sandbox?: boolean
+  /** Told how a one-time database upgrade is going, for the shell to show (`openDatabase`). */
+  onUpgradeProgress?: OnUpgradeProgress
 }
 
 /** Opens (and migrates) the cache, settles what a crash left in the ledger, and wires the services. */
@@ -63,6 +66,7 @@ export async function createCore(
     ...(options.databaseFile ? { fileName: options.databaseFile } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.onUpgradeProgress === undefined ? {} : { onProgress: options.onUpgradeProgress }),
   })
   const { db } = opened
   const clock = options.clock ?? systemClock

@@ -4,6 +4,7 @@ import { ageInDays, DAY_MS } from './clock'
 import type { CoreDeps } from './core-deps'
 import type { CreatorRow } from './creator-repository'
 import { toSummary } from './creator-repository'
+import { buildCreatorReport } from './creator-report'
 
 /** Whether a stored report is still young enough to serve instead of buying a new one. */
 export function reportIsFresh(row: CreatorRow, now: Date, maxAgeDays: number): boolean {
@@ -74,7 +75,7 @@ export function toDetail(
     report:
       row.detailed_profile_json === null
         ? null
-        : (JSON.parse(row.detailed_profile_json) as unknown),
+        : buildCreatorReport(JSON.parse(row.detailed_profile_json) as unknown),
     reportFetchedAt: fetchedAt,
     reportAgeDays: fetchedAt === null ? null : ageInDays(fetchedAt, now),
     source: extra.source,

@@ -1,18 +1,15 @@
-import { sql } from 'kysely'
 import type { Kysely, Selectable } from 'kysely'
 import type { CreatorSummary } from '../../shared/domain'
 import type { Platform } from '../../shared/platforms'
 import type { CreatorsTable, Database } from '../db/schema'
 import type { ModashReport, ModashSearchProfile } from '../providers/modash/schemas'
+import { withStatements } from '../db/statement-cache'
 import { storeReportFacts } from './facts/report-facts'
 import { normaliseHandle } from './handles'
 
 export type CreatorRow = Selectable<CreatorsTable>
 
-/**
- * Rows per statement. The rows travel as one JSON parameter, so this bounds memory, not the
- * bound-parameter count.
- */
+/** Rows per pass: bounds what one call holds in memory, whatever the size of an import. */
 const BATCH = 1000
 
 /**
@@ -20,9 +17,11 @@ const BATCH = 1000
  * duplicated. A handle belongs to one creator at a time: when Modash reports it on another
  * account (a rename), the older row lets go of it.
  *
- * The upsert is one short statement per batch reading its rows from `json_each`, rather than a
- * VALUES list of 30 parameters a row: building, compiling and preparing that list cost more
- * than the writes themselves, and a large import or a day of searching is mostly upserts.
+ * The upsert runs one kept prepared statement a row, straight on the connection
+ * (`withStatements`): with the triggers and index upkeep on `creators`, SQLite writes a row
+ * faster alone than inside a multi-row INSERT … SELECT (which it stages in a temporary table
+ * first), and no query is built or compiled per row. A handle is freed from another account
+ * only when the row's write finds it taken: renames are rare, so most rows cost one statement.
  */
 export async function upsertBasicProfiles(
   db: Kysely<Database>,
@@ -34,34 +33,58 @@ export async function upsertBasicProfiles(
   for (let start = 0; start < profiles.length; start += BATCH) {
     const batch = dedupeByProviderId(profiles.slice(start, start + BATCH))
     const rows = withUniqueHandles(batch.map((p) => basicRow(p)))
-    await releaseTakenHandles(db, platform, rows)
-    const inserted = await sql<{ id: number; provider_id: string }>`
-      INSERT INTO creators (platform, provider_id, handle, full_name, profile_url, picture_url,
-        followers, engagements, engagement_rate, average_views, is_verified, basic_profile_json,
-        has_basic_profile, has_detailed_profile, basic_fetched_at, email_found, created_at,
-        updated_at)
-      SELECT ${platform}, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3,
-        r.value ->> 4, r.value ->> 5, r.value ->> 6, r.value ->> 7, r.value ->> 8, r.value ->> 9,
-        r.value -> 10, 1, 0, ${fetchedAt}, 0, ${fetchedAt}, ${fetchedAt}
-      FROM json_each(${JSON.stringify(rows)}) AS r WHERE true
-      ON CONFLICT (platform, provider_id) DO UPDATE SET
-        handle = excluded.handle,
-        full_name = excluded.full_name,
-        profile_url = excluded.profile_url,
-        picture_url = excluded.picture_url,
-        followers = excluded.followers,
-        engagements = excluded.engagements,
-        engagement_rate = excluded.engagement_rate,
-        average_views = excluded.average_views,
-        is_verified = coalesce(excluded.is_verified, creators.is_verified),
-        basic_profile_json = excluded.basic_profile_json,
-        has_basic_profile = 1,
-        basic_fetched_at = excluded.basic_fetched_at,
-        updated_at = excluded.updated_at
-      RETURNING id, provider_id`.execute(db)
-    for (const row of inserted.rows) ids.set(row.provider_id, row.id)
+    await withStatements(db, (prepare) => {
+      const upsert = prepare(UPSERT_BASIC)
+      for (const row of rows) {
+        const values = [platform, ...row, fetchedAt, fetchedAt, fetchedAt]
+        let written: { id: number }
+        try {
+          written = upsert.get(values) as { id: number }
+        } catch (err) {
+          if (row[1] === null || !isHandleTaken(err)) throw err
+          // SQLite undid only this row's statement: free the handle, then write the row again.
+          prepare(RELEASE_HANDLE).run(platform, row[1], row[0])
+          written = upsert.get(values) as { id: number }
+        }
+        ids.set(row[0], written.id)
+      }
+    })
   }
   return ids
+}
+
+const UPSERT_BASIC = `
+  INSERT INTO creators (platform, provider_id, handle, full_name, profile_url, picture_url,
+    followers, engagements, engagement_rate, average_views, is_verified, basic_profile_json,
+    has_basic_profile, has_detailed_profile, basic_fetched_at, email_found, created_at,
+    updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, 0, ?, ?)
+  ON CONFLICT (platform, provider_id) DO UPDATE SET
+    handle = excluded.handle,
+    full_name = excluded.full_name,
+    profile_url = excluded.profile_url,
+    picture_url = excluded.picture_url,
+    followers = excluded.followers,
+    engagements = excluded.engagements,
+    engagement_rate = excluded.engagement_rate,
+    average_views = excluded.average_views,
+    is_verified = coalesce(excluded.is_verified, creators.is_verified),
+    basic_profile_json = excluded.basic_profile_json,
+    has_basic_profile = 1,
+    basic_fetched_at = excluded.basic_fetched_at,
+    updated_at = excluded.updated_at
+  RETURNING id`
+
+/** Frees a handle from any other account of the platform that still holds it. */
+const RELEASE_HANDLE =
+  'UPDATE creators SET handle = NULL WHERE platform = ? AND handle = ? AND provider_id <> ?'
+
+/** The write met another account's handle: the only unique key the upsert does not resolve. */
+function isHandleTaken(err: unknown): boolean {
+  return (
+    (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    String((err as Error).message).includes('creators.handle')
+  )
 }
 
 function dedupeByProviderId(profiles: ModashSearchProfile[]): ModashSearchProfile[] {
@@ -69,10 +92,9 @@ function dedupeByProviderId(profiles: ModashSearchProfile[]): ModashSearchProfil
 }
 
 /**
- * A search profile as the upsert reads it, in this order: provider id, handle, full name,
+ * A search profile as the upsert binds it, in this order: provider id, handle, full name,
  * profile URL, picture URL, followers, engagements, engagement rate, average views, verified,
- * the profile as received (stored as its JSON text, which SQLite takes from the batch's JSON
- * rather than from a second serialisation).
+ * the profile as received (its JSON text).
  */
 type BasicRow = [
   providerId: string,
@@ -85,7 +107,7 @@ type BasicRow = [
   engagementRate: number | null,
   averageViews: number | null,
   isVerified: number | null,
-  profile: ModashSearchProfile,
+  profileJson: string,
 ]
 
 /** Two accounts claiming one handle in the same answer: the later claim wins, as in a rename. */
@@ -115,26 +137,8 @@ function basicRow(p: ModashSearchProfile): BasicRow {
     p.engagementRate ?? null,
     intOrNull(p.averageViews),
     p.isVerified == null ? null : p.isVerified ? 1 : 0,
-    p,
+    JSON.stringify(p),
   ]
-}
-
-/** Frees each handle in the batch from any other account of the platform that still holds it. */
-async function releaseTakenHandles(
-  db: Kysely<Database>,
-  platform: Platform,
-  rows: BasicRow[],
-): Promise<void> {
-  const pairs = rows.filter((r) => r[1] !== null).map((r) => [r[1], r[0]])
-  if (pairs.length === 0) return
-  // CROSS JOIN keeps the batch as the outer loop: each handle is one index lookup, whatever
-  // the size of the table.
-  await sql`
-    UPDATE creators SET handle = NULL
-    WHERE id IN (
-      SELECT c.id FROM json_each(${JSON.stringify(pairs)}) AS v
-      CROSS JOIN creators AS c ON c.platform = ${platform} AND c.handle = v.value ->> 0
-      WHERE c.provider_id <> v.value ->> 1)`.execute(db)
 }
 
 /** Stores a bought report and the fields local search and export read from it. */
@@ -209,6 +213,12 @@ export function toSummary(row: CreatorRow): CreatorSummary {
     averageViews: row.average_views,
     hasDetailedProfile: row.has_detailed_profile === 1,
     emailFound: row.email_found === 1,
+    // Rows read with a narrower select leave these undefined: unknown, not "none".
+    emailNotFoundUntil: row.email_found === 1 ? null : (row.email_not_found_until ?? null),
+    country: row.country ?? null,
+    credibility: row.credibility ?? null,
+    topCountry: row.top_country ?? null,
+    topCountryShare: row.top_country_share ?? null,
     basicFetchedAt: row.basic_fetched_at,
     detailedFetchedAt: row.detailed_profile_fetched_at,
   }

@@ -1,6 +1,7 @@
 import type { DictionaryEntry } from '../providers/modash/schemas'
 import type { CoreDeps } from './core-deps'
 import type { DictionaryService } from './core-types'
+import { keepEntries, keptEntries } from './facts/dictionary-entries'
 import { canServeFromCache } from './provider-failure'
 
 type Entry = { id: string; name: string }
@@ -28,6 +29,8 @@ export function createDictionaryService(deps: CoreDeps): DictionaryService {
       try {
         const response = await deps.modash.dictionary(platform, kind, q === '' ? undefined : q, 20)
         entries = response.data.map(toEntry).filter((e): e is Entry => e !== null)
+        // Each entry also on its own, locations with their country, for offline search.
+        await keepEntries(deps.db, kind, response.data)
       } catch (err) {
         if (canServeFromCache(err))
           return { entries: await searchKept(deps, platform, kind, q), source: 'cache' }
@@ -54,7 +57,10 @@ function toEntry(e: DictionaryEntry): Entry | null {
   return id === undefined ? null : { id: String(id), name: e.title ?? e.name }
 }
 
-/** Offline: every entry kept from earlier answers whose name contains the query. */
+/**
+ * Offline: every entry kept from earlier answers whose name contains the query, with the
+ * built-in countries for locations (see `facts/dictionary-entries.ts`).
+ */
 async function searchKept(
   deps: CoreDeps,
   platform: string,
@@ -68,6 +74,7 @@ async function searchKept(
     .where('kind', '=', kind)
     .execute()
   const byId = new Map<string, Entry>()
+  for (const e of await keptEntries(deps.db, kind, q, 20)) byId.set(e.id, e)
   for (const r of rows) for (const e of JSON.parse(r.entries_json) as Entry[]) byId.set(e.id, e)
   return [...byId.values()].filter((e) => e.name.toLowerCase().includes(q)).slice(0, 20)
 }

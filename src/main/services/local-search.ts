@@ -1,55 +1,53 @@
 import { sql } from 'kysely'
 import type { Kysely, RawBuilder } from 'kysely'
 import type { Platform } from '../../shared/platforms'
-import type { SearchFilters } from '../../shared/search-filters'
-import { bioTable } from '../db/migrations/002-search-indexes'
+import type { SearchFilters, SortField } from '../../shared/search-filters'
 import type { Database } from '../db/schema'
 import type { CreatorRow } from './creator-repository'
+import { creatorsFrom, prepareEvaluation } from './facts/evaluation'
+import type { Evaluation, EvaluationOptions } from './facts/evaluation'
+import type { TermKey } from './facts/filter-terms'
+import type { Condition } from './facts/sql-parts'
+import { and, not, truth } from './facts/sql-parts'
+import { failsAny, mayMatch } from './facts/may-match'
+import type { MayMatch } from './facts/may-match'
+import type { SortColumn } from './facts/term-context'
 
 /**
- * Answers a search from creators already in the cache, for offline use and provider outages.
- * It applies what the cache can evaluate (basic stats, and report fields where a report was
- * bought) and names every filter it could not, so the UI can say the answer is approximate.
- * The indexes it leans on are described in migration 002.
+ * Answers a search from creators already in the cache, for offline use, "cache only" and
+ * provider outages, and says exactly how far the answer goes. Each filter is judged per
+ * creator from what the cache knows (`facts/evaluation.ts`): the answer lists the creators
+ * known to match every filter, in the order asked for; counts those that may match (no filter
+ * known to fail, some unknown) and names the unknown filters; and names the filters the cache
+ * can never evaluate, which it does not apply. The indexes it leans on are described in
+ * migrations 002 and 005.
  */
 
 /** Above this many matches the count is reported as a floor ("10,000+"), not counted exactly. */
 export const LOCAL_COUNT_CAP = 10_000
 
-/** Filters the cache can evaluate; everything else in the filters goes to `unapplied`. */
-const APPLIED_INFLUENCER = new Set([
-  'followers',
-  'engagementRate',
-  'language',
-  'gender',
-  'bio',
-  'keywords',
-  'isVerified',
-  'hasContactDetails',
-  'engagements',
-  'views',
-])
-const APPLIED_AUDIENCE = new Set(['credibility'])
-
 export interface LocalPage {
+  /** Known matches, in the order asked for. */
   creators: CreatorRow[]
-  /** Exact when `totalIsCapped` is false; otherwise `LOCAL_COUNT_CAP`, meaning "at least". */
+  /** Known matches in all; exact when `totalIsCapped` is false, else "at least". */
   total: number
   totalIsCapped: boolean
-  unapplied: string[]
-}
-
-export interface LocalSearchOptions {
+  mayMatch: MayMatch
+  /** Filters the cache cannot evaluate for any creator: not applied, named. */
+  neverEvaluable: TermKey[]
+  /** The sort asked for, when the cache cannot order by it (followers order is used). */
+  orderNotApplied: SortField | null
   /**
-   * Creator countries (ISO 3166-1 alpha-2, known from reports). Modash's `influencer.location`
-   * names places by dictionary id, which the cache cannot translate offline, so that filter
-   * stays unapplied; a caller that knows the codes passes them here.
+   * Searches fetched to their last page that contain this one: every creator that can match
+   * is on their pages (so no other creator is counted as "may match").
    */
-  countries?: readonly string[]
+  containedIn: string[]
 }
 
-type Condition = RawBuilder<unknown>
-type SortColumn = 'followers' | 'engagement_rate' | 'engagements'
+export interface LocalSearchOptions extends EvaluationOptions {
+  /** The search already judged (`prepareEvaluation`), when the caller needed it first. */
+  evaluation?: Evaluation
+}
 
 export async function searchLocally(
   db: Kysely<Database>,
@@ -59,24 +57,45 @@ export async function searchLocally(
   pageSize: number,
   options: LocalSearchOptions = {},
 ): Promise<LocalPage> {
-  const unapplied = unappliedFilters(filters)
-  const text = bioMatch(filters)
-  const where = (plan: Plan) => [
+  const evaluation = options.evaluation ?? (await prepareEvaluation(db, platform, filters, options))
+  const sorted = sortColumn(filters)
+  // Inside a complete search the set is small: order it exactly as Modash does, ties included.
+  const exactOrder = evaluation.containedIn.length > 0
+  const order = orderBy(sorted, filters.sort?.direction ?? 'desc', exactOrder)
+  const known = (walkInOrder: boolean) => [
     sql`c.platform = ${platform}`,
-    ...filterConditions(filters, options, plan),
-    ...(text.fallback === null ? [] : [text.fallback]),
+    ...(evaluation.outside === null ? [] : [not(evaluation.outside)]),
+    ...evaluation.terms(walkInOrder, sorted).map((t) => t.match ?? sql`0`),
   ]
-  const order = orderBy(filters)
-  const counted =
-    text.match === null
-      ? await pageByIndex(db, where, order, page, pageSize)
-      : await pageByBioWords(db, platform, text.match, where('narrowest'), order, page, pageSize)
+  const counted = await pageOfMatches(db, evaluation, known, order, page, pageSize)
   return {
     creators: counted.creators,
     total: Math.min(counted.matches, LOCAL_COUNT_CAP),
     totalIsCapped: counted.matches > LOCAL_COUNT_CAP,
-    unapplied,
+    mayMatch: await mayMatch(db, evaluation),
+    neverEvaluable: evaluation.neverEvaluable,
+    orderNotApplied: sortField(filters) === null ? (filters.sort?.field ?? null) : null,
+    containedIn: evaluation.containedIn.map((s) => s.hash),
   }
+}
+
+/** Every cached creator of the platform, judged: for tests and diagnostics. */
+export async function classifyCreators(
+  db: Kysely<Database>,
+  platform: Platform,
+  filters: SearchFilters,
+  options: LocalSearchOptions = {},
+): Promise<Map<number, 'match' | 'fail' | 'unknown'>> {
+  const evaluation = await prepareEvaluation(db, platform, filters, options)
+  const terms = evaluation.terms(false, 'followers')
+  const fail = failsAny(evaluation, terms)
+  const rows = await sql<{ id: number; match: number; fail: number }>`
+    SELECT c.id, ${truth(and(terms.map((t) => t.match ?? sql`0`)))} AS match,
+      ${truth(fail)} AS fail
+    FROM ${creatorsFrom(evaluation.readsFacts)} WHERE c.platform = ${platform}`.execute(db)
+  return new Map(
+    rows.rows.map((r) => [r.id, r.fail ? 'fail' : r.match ? 'match' : 'unknown'] as const),
+  )
 }
 
 interface Counted {
@@ -84,79 +103,38 @@ interface Counted {
   matches: number
 }
 
-/**
- * How the page query may enter the table. `narrowest`: through whichever index the filters
- * narrow most, then sort the matches. `in-order`: only through an index that already runs in
- * sort order, walked until a page of matches is found.
- */
-type Plan = 'narrowest' | 'in-order'
-
 /** Up to this many matches, sorting them all is cheaper than walking an index in order. */
 const SORT_AT_MOST = LOCAL_COUNT_CAP
 
 /**
- * Without bio words the covering indexes do the work, and only the page's rows are read in
- * full. The count comes first, through the narrowest index, and stops past the cap (an exact
- * count of a million rows costs more than the page). It then picks the page's plan: a few
- * thousand matches are sorted outright; more are found soonest by walking in sort order.
+ * The count comes first, through the narrowest index, and stops past the cap (an exact count of
+ * a million rows costs more than the page). It then picks the page's plan: a few thousand
+ * matches are sorted outright; more are found soonest by walking the sort order, with the terms
+ * on other columns written so SQLite cannot take them as the way in (see `term-context.ts`).
+ * Only the page's rows are read in full.
  */
-async function pageByIndex(
+async function pageOfMatches(
   db: Kysely<Database>,
-  where: (plan: Plan) => Condition[],
+  evaluation: Evaluation,
+  where: (walkInOrder: boolean) => Condition[],
   order: RawBuilder<unknown>,
   page: number,
   pageSize: number,
 ): Promise<Counted> {
+  const from = creatorsFrom(evaluation.readsFacts)
   const counted = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (
-      SELECT 1 FROM creators AS c WHERE ${sql.join(where('narrowest'), sql` AND `)}
+      SELECT 1 FROM ${from} WHERE ${sql.join(where(false), sql` AND `)}
       LIMIT ${sql.lit(LOCAL_COUNT_CAP + 1)})`.execute(db)
   const matches = Number(counted.rows[0]?.n ?? 0)
   if (matches <= LOCAL_COUNT_CAP && page * pageSize >= matches) return { creators: [], matches }
-  const plan: Plan = matches <= SORT_AT_MOST ? 'narrowest' : 'in-order'
+  const walkInOrder = matches > SORT_AT_MOST
   const rows = await sql<CreatorRow>`
     SELECT c.* FROM creators AS c WHERE c.id IN (
-      SELECT c.id FROM creators AS c WHERE ${sql.join(where(plan), sql` AND `)}
+      SELECT c.id FROM ${from} WHERE ${sql.join(where(walkInOrder), sql` AND `)}
       ORDER BY ${order} ${limit(page, pageSize)})
     ORDER BY ${order}`.execute(db)
   return { creators: rows.rows, matches }
-}
-
-/**
- * With bio words the full-text index names the candidates (already narrowed to the platform),
- * each is checked against the other filters in a covering index, and one statement yields the
- * page and the count.
- */
-async function pageByBioWords(
-  db: Kysely<Database>,
-  platform: Platform,
-  match: string,
-  conditions: Condition[],
-  order: RawBuilder<unknown>,
-  page: number,
-  pageSize: number,
-): Promise<Counted> {
-  const table = sql.table(bioTable(platform))
-  const from = sql`${table} JOIN creators AS c INDEXED BY creators_search_reported
-    ON c.id = ${table}.rowid`
-  const where = sql.join(
-    [sql`${table} MATCH ${match}`, sql`c.has_detailed_profile = 1`, ...conditions],
-    sql` AND `,
-  )
-  const hits = await sql<CreatorRow & { matches: number }>`
-    WITH hits AS (
-      SELECT c.id, count(*) OVER () AS matches
-      FROM ${from} WHERE ${where} ORDER BY ${order} ${limit(page, pageSize)})
-    SELECT c.*, hits.matches FROM hits JOIN creators AS c ON c.id = hits.id
-    ORDER BY ${order}`.execute(db)
-  const creators = hits.rows.map(({ matches: _matches, ...row }): CreatorRow => row)
-  if (hits.rows.length > 0 || page === 0)
-    return { creators, matches: Number(hits.rows[0]?.matches ?? 0) }
-  // Past the last page the window has no row to report the count on.
-  const counted = await sql<{
-    n: number
-  }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db)
-  return { creators, matches: Number(counted.rows[0]?.n ?? 0) }
 }
 
 /**
@@ -170,105 +148,26 @@ function limit(page: number, pageSize: number): RawBuilder<unknown> {
 }
 
 /**
- * The WHERE terms, written for a plan. For `in-order`, a term that could lead the planner into
- * another order (a range on a column other than the sort column, a set of values) is wrapped
- * so SQLite evaluates it but cannot use it as an index key: `+column` for a range; `coalesce`
- * for a set, so that the term does not imply NOT NULL either and open a partial index to a
- * full scan.
+ * The requested order. Ties go by id, which walks the indexes in order; inside a complete search
+ * they go as Modash's do (followers, most first, then id), so a page answered from it is the
+ * page Modash would send.
  */
-function filterConditions(
-  filters: SearchFilters,
-  options: LocalSearchOptions,
-  plan: Plan,
-): Condition[] {
-  const out: Condition[] = []
-  const sorted = sortColumn(filters)
-  const key = (column: string) => sql.ref(`c.${column}`)
-  const free = plan === 'narrowest'
-  const scanned = (column: string) =>
-    free || column === sorted ? key(column) : sql`+${key(column)}`
-  const member = (column: string) => (free ? key(column) : sql`coalesce(${key(column)}, '')`)
-  const f = filters.influencer ?? {}
-  const range = (column: string, r: { min?: number; max?: number } | undefined) => {
-    if (r?.min !== undefined) out.push(sql`${scanned(column)} >= ${r.min}`)
-    if (r?.max !== undefined) out.push(sql`${scanned(column)} <= ${r.max}`)
-  }
-  range('followers', f.followers)
-  range('engagements', f.engagements)
-  range('average_views', f.views)
-  range('engagement_rate', { min: f.engagementRate })
-  range('credibility', { min: filters.audience?.credibility })
-  if (f.language !== undefined) out.push(sql`c.language = ${f.language}`)
-  if (f.gender === 'MALE' || f.gender === 'FEMALE') out.push(sql`c.gender = ${f.gender}`)
-  if (f.gender === 'KNOWN') out.push(sql`${member('gender')} IN ('FEMALE', 'MALE')`)
-  if (f.isVerified !== undefined) out.push(sql`c.is_verified = ${f.isVerified ? 1 : 0}`)
-  const email = f.hasContactDetails?.find((c) => c.contactType === 'email')
-  if (email?.filterAction === 'must') out.push(sql`c.email_found = 1`)
-  if (email?.filterAction === 'not') out.push(sql`c.email_found = 0`)
-  const countries = [...new Set((options.countries ?? []).map((c) => c.toUpperCase()))]
-  if (countries.length === 1) out.push(sql`c.country = ${countries[0]}`)
-  if (countries.length > 1) out.push(sql`${member('country')} IN (${sql.join(countries)})`)
-  return out
+function orderBy(column: SortColumn, direction: 'asc' | 'desc', exact: boolean) {
+  const key = sql.ref(`c.${column}`)
+  const dir = direction === 'asc' ? sql`ASC` : sql`DESC`
+  return exact ? sql`${key} ${dir}, c.followers DESC, c.provider_id` : sql`${key} ${dir}, c.id`
 }
 
-/**
- * Bio words (and caption keywords, which the cache only knows from the bio) as an FTS5 query:
- * each text is a phrase whose last word may be the start of a longer one, so "vegan chef"
- * matches "Vegan chefs in Lyon" but not "vegetarian chef". Text with no letters or digits has
- * no words to look up; it is matched as a substring instead.
- */
-function bioMatch(filters: SearchFilters): { match: string | null; fallback: Condition | null } {
-  const texts = [filters.influencer?.bio, filters.influencer?.keywords].filter(
-    (t): t is string => t !== undefined,
-  )
-  const phrases = texts.filter((t) => /[\p{L}\p{N}]/u.test(t))
-  const literal = texts.filter((t) => !/[\p{L}\p{N}]/u.test(t))
-  const match = phrases.length === 0 ? null : phrases.map((t) => `"${ftsPhrase(t)}"*`).join(' AND ')
-  const fallback =
-    literal.length === 0
-      ? null
-      : sql.join(
-          literal.map((t) => sql`c.bio LIKE ${`%${escapeLike(t)}%`} ESCAPE '\\'`),
-          sql` AND `,
-        )
-  return { match, fallback }
+const SORT_COLUMNS: Partial<Record<SortField, SortColumn>> = {
+  followers: 'followers',
+  engagementRate: 'engagement_rate',
+  engagements: 'engagements',
 }
 
-/** Quotes doubled; control characters (a NUL ends an FTS5 string early) become word breaks. */
-function ftsPhrase(text: string): string {
-  return text.replace(/\p{Cc}/gu, ' ').replace(/"/g, '""')
-}
-
-function orderBy(filters: SearchFilters): RawBuilder<unknown> {
-  const column = sql.ref(`c.${sortColumn(filters)}`)
-  return filters.sort?.direction === 'asc' ? sql`${column} ASC, c.id` : sql`${column} DESC, c.id`
+function sortField(filters: SearchFilters): SortColumn | null {
+  return SORT_COLUMNS[filters.sort?.field ?? 'followers'] ?? null
 }
 
 function sortColumn(filters: SearchFilters): SortColumn {
-  switch (filters.sort?.field) {
-    case 'engagementRate':
-      return 'engagement_rate'
-    case 'engagements':
-      return 'engagements'
-    default:
-      return 'followers'
-  }
-}
-
-export function unappliedFilters(filters: SearchFilters): string[] {
-  const out: string[] = []
-  for (const key of Object.keys(filters.influencer ?? {})) {
-    if (!APPLIED_INFLUENCER.has(key)) out.push(`influencer.${key}`)
-  }
-  const gender = filters.influencer?.gender
-  if (gender === 'UNKNOWN') out.push('influencer.gender')
-  for (const key of Object.keys(filters.audience ?? {})) {
-    if (!APPLIED_AUDIENCE.has(key)) out.push(`audience.${key}`)
-  }
-  return out.sort()
-}
-
-/** `%` and `_` typed by the user are text, not wildcards. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+  return sortField(filters) ?? 'followers'
 }

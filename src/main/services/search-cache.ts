@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Platform } from '../../shared/platforms'
-import type { Database } from '../db/schema'
+import type { Database, SearchPagesTable } from '../db/schema'
+import { withStatements } from '../db/statement-cache'
 import type { CreatorRow } from './creator-repository'
 
 export interface CachedPage {
@@ -10,6 +11,10 @@ export interface CachedPage {
   creators: CreatorRow[]
 }
 
+/** Looked up on every search: kept prepared (`withStatements`), not built each time. */
+const PAGE_HEADER = `SELECT id, total, is_exact_match, fetched_at FROM search_pages
+  WHERE platform = ? AND filters_hash = ? AND page = ?`
+
 /** Search pages already bought, keyed by (platform, canonical filters hash, page). */
 export async function findCachedPage(
   db: Kysely<Database>,
@@ -17,13 +22,13 @@ export async function findCachedPage(
   filtersHash: string,
   page: number,
 ): Promise<CachedPage | null> {
-  const header = await db
-    .selectFrom('search_pages')
-    .select(['id', 'total', 'is_exact_match', 'fetched_at'])
-    .where('platform', '=', platform)
-    .where('filters_hash', '=', filtersHash)
-    .where('page', '=', page)
-    .executeTakeFirst()
+  const header = await withStatements(
+    db,
+    (prepare) =>
+      prepare(PAGE_HEADER).get(platform, filtersHash, page) as
+        | Pick<Selectable<SearchPagesTable>, 'id' | 'total' | 'is_exact_match' | 'fetched_at'>
+        | undefined,
+  )
   if (!header) return null
   const creators = await db
     .selectFrom('search_page_results as r')
@@ -52,34 +57,25 @@ export async function storePage(
     creatorIds: number[]
   },
 ): Promise<void> {
-  // A re-bought page (after "clear cache" or a refresh) replaces the old one and its order.
-  await db
-    .deleteFrom('search_pages')
-    .where('platform', '=', args.platform)
-    .where('filters_hash', '=', args.filtersHash)
-    .where('page', '=', args.page)
-    .execute()
-  const { id } = await db
-    .insertInto('search_pages')
-    .values({
-      platform: args.platform,
-      filters_hash: args.filtersHash,
-      page: args.page,
-      total: args.total,
-      is_exact_match: args.isExactMatch == null ? null : args.isExactMatch ? 1 : 0,
-      fetched_at: args.fetchedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  if (args.creatorIds.length === 0) return
-  await db
-    .insertInto('search_page_results')
-    .values(
-      args.creatorIds.map((creatorId, position) => ({
-        search_page_id: id,
-        position,
-        creator_id: creatorId,
-      })),
-    )
-    .execute()
+  // Run with every bought page, inside its transaction: kept prepared statements, a row each.
+  await withStatements(db, (prepare) => {
+    // A re-bought page (after "clear cache" or a refresh) replaces the old one and its order.
+    prepare(DELETE_PAGE).run(args.platform, args.filtersHash, args.page)
+    const { id } = prepare(INSERT_PAGE).get(
+      args.platform,
+      args.filtersHash,
+      args.page,
+      args.total,
+      args.isExactMatch == null ? null : args.isExactMatch ? 1 : 0,
+      args.fetchedAt,
+    ) as { id: number }
+    const result = prepare(INSERT_RESULT)
+    args.creatorIds.forEach((creatorId, position) => result.run(id, position, creatorId))
+  })
 }
+
+const DELETE_PAGE = 'DELETE FROM search_pages WHERE platform = ? AND filters_hash = ? AND page = ?'
+const INSERT_PAGE = `INSERT INTO search_pages (platform, filters_hash, page, total, is_exact_match,
+  fetched_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+const INSERT_RESULT =
+  'INSERT INTO search_page_results (search_page_id, position, creator_id) VALUES (?, ?, ?)'

@@ -8,6 +8,8 @@ import type { ModashSearchPage } from '../providers/modash/schemas'
 import type { CoreDeps } from './core-deps'
 import type { CreatorRow } from './creator-repository'
 import { upsertBasicProfiles } from './creator-repository'
+import { canonicalJson } from './filters-canonical'
+import { withStatements } from '../db/statement-cache'
 import { teamSearchKey } from '../team/keys'
 import type { TeamSearchContext } from '../team/keys'
 import type { PurchaseKind } from './purchase/purchase'
@@ -103,18 +105,22 @@ export async function recordSearchRequest(
   resultCount: number,
   source: string,
 ): Promise<void> {
-  await db
-    .insertInto('search_requests')
-    .values({
-      user_id: ctx.userId,
-      platform: ctx.platform,
-      filters_json: JSON.stringify(ctx.canonical),
-      filters_hash: ctx.hash,
-      page: ctx.page,
-      requested_count: PAGE_SIZE,
-      result_count: resultCount,
+  // Written on every search: kept prepared (`withStatements`), not built each time.
+  await withStatements(db, (prepare) =>
+    prepare(INSERT_SEARCH_REQUEST).run(
+      ctx.userId,
+      ctx.platform,
+      canonicalJson(ctx.canonical),
+      ctx.hash,
+      ctx.page,
+      PAGE_SIZE,
+      resultCount,
       source,
-      created_at: deps.clock.now().toISOString(),
-    })
-    .execute()
+      deps.clock.now().toISOString(),
+    ),
+  )
 }
+
+const INSERT_SEARCH_REQUEST = `INSERT INTO search_requests (user_id, platform, filters_json,
+  filters_hash, page, requested_count, result_count, source, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`

@@ -1,11 +1,13 @@
-import type { SearchResult } from '../../shared/domain'
+import type { LocalReason, SearchResult } from '../../shared/domain'
 import { CHANNELS } from '../../shared/ipc-contract'
 import { PAGE_SIZE } from '../../shared/search-filters'
+import { modashSearchBody } from '../providers/modash/modash-api'
 import type { ModashSearchPage } from '../providers/modash/schemas'
 import type { CoreDeps } from './core-deps'
 import { toSummary } from './creator-repository'
 import { canonicalFilters, filtersHash } from './filters-canonical'
 import { parseInput } from './input'
+import { prepareEvaluation } from './facts/evaluation'
 import { searchLocally } from './local-search'
 import { canServeFromCache } from './provider-failure'
 import { buy, replayJournal } from './purchase/purchase'
@@ -74,8 +76,10 @@ async function searchPage(
       filtersHash: hash,
     }
   }
-  if (cacheOnly) return answerLocally(deps, ctx, 'You asked for cached results only.')
-  if (offline) return answerLocally(deps, ctx, 'Offline: answered from the local cache.')
+  if (offline) return answerLocally(deps, ctx, 'offline')
+  if (cacheOnly) return answerLocally(deps, ctx, 'cache_only')
+  const contained = await answerContained(deps, ctx)
+  if (contained) return contained
 
   try {
     const bought = await buy(deps, searchPurchase, {
@@ -90,13 +94,7 @@ async function searchPage(
         platform,
         userId: ctx.userId,
       },
-      call: () =>
-        deps.modash.search(platform, {
-          page,
-          calculationMethod: ctx.canonical.calculationMethod,
-          sort: ctx.canonical.sort,
-          filter: { influencer: ctx.canonical.influencer, audience: ctx.canonical.audience },
-        }),
+      call: () => deps.modash.search(platform, modashSearchBody(ctx.canonical, page)),
     })
     const total = await pageTotal(deps, ctx)
     return {
@@ -106,15 +104,15 @@ async function searchPage(
       total,
       ...estimateFlag(total, bought.data.isExactMatch),
       ...(bought.data.total === null ? { totalIsCapped: true } : {}),
-      source: 'provider',
+      // A teammate's page: bought by the team before, served free like any cached page.
+      source: bought.fromTeam ? 'cache' : 'provider',
       fetchedAt: deps.clock.now().toISOString(),
       resultsCharged: bought.units,
       dataNotes: dataNotes(bought.data),
       filtersHash: hash,
     }
   } catch (err) {
-    if (canServeFromCache(err))
-      return answerLocally(deps, ctx, `Modash could not answer (${(err as Error).message}).`)
+    if (canServeFromCache(err)) return answerLocally(deps, ctx, 'provider_failed', err as Error)
     throw err
   }
 }
@@ -147,13 +145,22 @@ function dataNotes(data: ModashSearchPage): string[] {
   return notes
 }
 
+/** Why a local answer is local, in the words the banner shows. */
+function localWords(reason: LocalReason, err?: Error): string {
+  if (reason === 'offline') return 'Offline mode is on: answered from the cache, nothing bought.'
+  if (reason === 'cache_only') return 'You ticked "Search cache only": answered from the cache.'
+  return `Modash could not answer (${err?.message ?? 'no answer'}).`
+}
+
 async function answerLocally(
   deps: CoreDeps,
   ctx: SearchContext,
-  reason: string,
+  reason: Exclude<LocalReason, 'contained'>,
+  err?: Error,
 ): Promise<SearchResult> {
   const { platform, page, hash, canonical } = ctx
-  const local = await searchLocally(deps.db, platform, canonical, page, PAGE_SIZE)
+  const now = deps.clock.now()
+  const local = await searchLocally(deps.db, platform, canonical, page, PAGE_SIZE, { now })
   await recordSearchRequest(deps.db, deps, ctx, local.creators.length, 'local')
   return {
     platform,
@@ -162,10 +169,73 @@ async function answerLocally(
     total: local.total,
     totalIsCapped: local.totalIsCapped,
     source: 'local',
-    fetchedAt: deps.clock.now().toISOString(),
+    fetchedAt: now.toISOString(),
     resultsCharged: 0,
-    staleReason: reason,
-    unappliedFilters: local.unapplied,
+    staleReason: localWords(reason, err),
+    localReason: reason,
+    unappliedFilters: local.neverEvaluable,
+    neverEvaluable: local.neverEvaluable,
+    mayMatch: {
+      count: local.mayMatch.count,
+      capped: local.mayMatch.capped,
+      unknownFilters: local.mayMatch.unknownFilters.map((u) => u.filter),
+    },
+    ...(local.orderNotApplied === null ? {} : { orderNotApplied: local.orderNotApplied }),
+    filtersHash: hash,
+  }
+}
+
+/**
+ * Online, a search that lies inside an earlier one fetched to its last page is answered from
+ * that search's creators for free, when the cache can tell each of them in or out on every
+ * filter and order them as Modash would: the page is then the one Modash would sell.
+ */
+async function answerContained(deps: CoreDeps, ctx: SearchContext): Promise<SearchResult | null> {
+  const { platform, page, hash, canonical } = ctx
+  // Modash lists the accounts a `relevance` filter names first, an order the cache cannot know.
+  if (canonical.influencer?.relevance !== undefined) return null
+  const now = deps.clock.now()
+  const evaluation = await prepareEvaluation(deps.db, platform, canonical, { now })
+  const around = evaluation.containedIn[0]
+  if (around === undefined) return null
+  const local = await searchLocally(deps.db, platform, canonical, page, PAGE_SIZE, {
+    now,
+    evaluation,
+  })
+  const exact =
+    local.mayMatch.count === 0 &&
+    local.neverEvaluable.length === 0 &&
+    local.orderNotApplied === null &&
+    !local.totalIsCapped
+  if (!exact) return null
+  await deps.db.transaction().execute(async (trx) => {
+    await deps.logger.record(
+      {
+        provider: 'modash',
+        action: 'search',
+        reason: 'search',
+        platform,
+        userId: ctx.userId,
+        outcome: 'cache_hit',
+        cacheHit: true,
+        savedUnits: local.creators.length,
+      },
+      trx,
+    )
+    await recordSearchRequest(trx, deps, ctx, local.creators.length, 'contained')
+  })
+  return {
+    platform,
+    page,
+    creators: local.creators.map(toSummary),
+    total: local.total,
+    source: 'cache',
+    fetchedAt: around.lastFetchedAt,
+    resultsCharged: 0,
+    localReason: 'contained',
+    mayMatch: { count: 0, capped: false, unknownFilters: [] },
+    neverEvaluable: [],
+    containedIn: { fetchedAt: around.lastFetchedAt },
     filtersHash: hash,
   }
 }

@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 import type { Meter, QuotaStatus, UsageStats } from '../../shared/domain'
 import type { ChannelInput } from '../../shared/ipc-contract'
 import type { ApiLogger } from './api-logger'
+import { billingPeriod } from './billing-period'
 import { DAY_MS } from './clock'
+import { MILLI_PER_REPORT, MILLI_PER_RESULT } from './modash-prices'
 import type { CoreDeps } from './core-deps'
 import type { UsageService } from './core-types'
 import { reconcileBalance } from './reconciliation'
@@ -19,22 +21,30 @@ export function createUsageService(deps: CoreDeps, logger: ApiLogger): UsageServ
   return {
     quota: () => deps.ledger.status(),
     log: (query: ChannelInput<'usage:log'>) => logger.page(query),
-    stats: () => usageStats(deps),
+    stats: (query) => usageStats(deps, query?.monthsBack ?? 0),
     reconcile: () => reconcileBalance(deps),
     confirmClock: () => deps.ledger.confirmClock(),
   }
 }
 
 /** Per-day spend, cache effectiveness and the projected run-out date, from the audit log. */
-async function usageStats(deps: CoreDeps): Promise<UsageStats> {
+async function usageStats(deps: CoreDeps, monthsBack: number): Promise<UsageStats> {
   // The ledger's period and instant, not the raw clock's: a clock set back or a changed cycle
   // day must show the same period the limits are checked against.
   const quota = await deps.ledger.status()
   const now = new Date(quota.clock.countingAt)
-  const period = {
+  let period = {
     month: quota.month,
     start: new Date(quota.periodStart),
     end: new Date(quota.resetsAt),
+  }
+  // Periods before this one, by the cycle day set now; each ends where the next began.
+  if (monthsBack > 0) {
+    const { billingCycleDay } = await deps.settings.get()
+    for (let i = 0; i < monthsBack; i++) {
+      const before = billingPeriod(new Date(period.start.getTime() - 1), billingCycleDay)
+      period = { month: before.month, start: before.start, end: period.start }
+    }
   }
   const rows = await sql<{
     day: string
@@ -43,8 +53,10 @@ async function usageStats(deps: CoreDeps): Promise<UsageStats> {
     saved: number
     hits: number
     calls: number
+    milli: number
   }>`
     SELECT substr(created_at, 1, 10) AS day, action,
+      sum(CASE WHEN cache_hit = 0 AND provider = 'modash' THEN cost_millicredits ELSE 0 END) AS milli,
       sum(CASE WHEN cache_hit = 0 THEN cost_units ELSE 0 END) AS units,
       sum(saved_units) AS saved,
       sum(cache_hit) AS hits,
@@ -65,10 +77,12 @@ async function usageStats(deps: CoreDeps): Promise<UsageStats> {
   const saved = { discovery: 0, report: 0, enrichment: 0 }
   let hits = 0
   let calls = 0
+  let milli = 0
   for (const r of rows.rows) {
     const meter = ACTION_METER[r.action]
     hits += r.hits
     calls += r.calls
+    milli += r.milli
     if (!meter) continue
     saved[meter] += r.saved
     const day = days.get(r.day)
@@ -84,7 +98,12 @@ async function usageStats(deps: CoreDeps): Promise<UsageStats> {
     savedDiscoveryResults: saved.discovery,
     savedReports: saved.report,
     savedEnrichments: saved.enrichment,
-    projectedExhaustion: projectExhaustion(quota, now, period),
+    projectedExhaustion: monthsBack === 0 ? projectExhaustion(quota, now, period) : null,
+    periodStart: period.start.toISOString(),
+    periodEnd: period.end.toISOString(),
+    monthsBack,
+    modashMilliCredits: milli,
+    savedMilliCredits: saved.discovery * MILLI_PER_RESULT + saved.report * MILLI_PER_REPORT,
   }
 }
 

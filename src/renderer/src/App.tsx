@@ -7,6 +7,8 @@ import { CommandPalette } from './keyboard/CommandPalette'
 import { ShortcutsHelp } from './keyboard/ShortcutsHelp'
 import { useGlobalShortcuts } from './keyboard/use-global-shortcuts'
 import { AddToListDialog } from './screens/lists/AddToListDialog'
+import { BulkScreen } from './screens/bulk/BulkScreen'
+import { HistoryScreen } from './screens/history/HistoryScreen'
 import { ListsScreen } from './screens/lists/ListsScreen'
 import { ProfileDrawer } from './screens/profile/ProfileDrawer'
 import { RecoveryScreen } from './screens/recovery/RecoveryScreen'
@@ -25,6 +27,10 @@ function CurrentScreen() {
       return <SearchScreen />
     case 'lists':
       return <ListsScreen />
+    case 'bulk':
+      return <BulkScreen />
+    case 'history':
+      return <HistoryScreen />
     case 'usage':
       return <UsageScreen />
     case 'settings':

@@ -44,7 +44,7 @@ export class SearchPage {
   /** The handles of the rows the grid has rendered ("@name"). */
   async visibleHandles(): Promise<string[]> {
     await this.rows.first().waitFor()
-    return this.rows.locator('.col-handle button').allTextContents()
+    return this.rows.locator('.col-creator button').allTextContents()
   }
 
   row(handle: string): Locator {

@@ -8,7 +8,7 @@ export class UsagePage {
   readonly auditRows: Locator
 
   constructor(readonly page: Page) {
-    this.summary = page.locator('.usage-screen dl.stats')
+    this.summary = page.locator('.usage-screen dl.stats').first()
     this.chart = page.getByRole('img', { name: /per day/ })
     this.auditLog = page.getByRole('region', { name: 'Audit log' })
     this.auditRows = this.auditLog.getByRole('row').filter({ has: page.getByRole('cell') })

@@ -33,10 +33,12 @@ describe('app:set-mode', () => {
   it('asks for a manual restart where the app cannot restart itself', async () => {
     const dir = base()
     const switchMode = createModeSwitch({ baseDataDir: dir, current: 'sandbox', env: {} })
-    expect(await switchMode('real')).toMatchObject({
-      restarting: false,
-      message: 'Restart Creator Desk to switch.',
-    })
+    const answer = await switchMode('real')
+    expect(answer).toMatchObject({ restarting: false })
+    expect(answer.message).toMatch(
+      /^Restart Creator Desk to switch to your own data: stop the browser preview \(Ctrl\+C/,
+    )
+    expect(answer.message).toContain('npm run preview:browser')
     expect(readLaunchMode(dir)).toBe('real')
   })
 

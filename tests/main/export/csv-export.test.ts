@@ -6,7 +6,11 @@ import { AppError } from '../../../src/shared/errors'
 import { createCsvExport, suggestedFileName } from '../../../src/main/export/csv-export'
 import { writeOutreachCsv } from '../../../src/main/export/csv-writer'
 import { neutraliseFormula } from '../../../src/main/export/formula-guard'
-import { OUTREACH_COLUMNS } from '../../../src/main/export/outreach-columns'
+import {
+  firstName,
+  localDateTime,
+  OUTREACH_COLUMNS,
+} from '../../../src/main/export/outreach-columns'
 import type { Core } from '../../../src/main/services/core-types'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { parseCsv } from './rfc4180'
@@ -82,6 +86,7 @@ describe('outreach CSV', () => {
       'Notes',
       'Report fetched at',
       'Data age (days)',
+      'First name',
     ])
     expect(records).toHaveLength(3)
     expect(records[1]).toEqual([
@@ -97,13 +102,14 @@ describe('outreach CSV', () => {
       '42.15',
       'jane@example.com',
       'clay',
-      '2026-05-01T10:00:00.000Z',
+      localDateTime('2026-05-01T10:00:00.000Z'),
       'Summer; Beauty',
       'vip',
       'contacted',
       'Met at VidCon',
-      '2026-04-30T09:00:00.000Z',
+      localDateTime('2026-04-30T09:00:00.000Z'),
       '12',
+      'Jane',
     ])
     expect(records[2]?.[1]).toBe('second')
   })
@@ -317,5 +323,27 @@ describe('export:csv handler', () => {
   it('names a selection export sensibly', () => {
     expect(suggestedFileName('selection', now())).toBe('creator-desk-selection-2026-06-01.csv')
     expect(suggestedFileName('***', now())).toBe('creator-desk-export-2026-06-01.csv')
+  })
+})
+
+describe('outreach columns for a mail merge', () => {
+  it('gives the first name, skipping titles, emoji and punctuation', () => {
+    expect(firstName('Jane Doe')).toBe('Jane')
+    expect(firstName('Dr. Amira Haddad')).toBe('Amira')
+    expect(firstName('🌸 Lily-Rose Martin')).toBe('Lily-Rose')
+    expect(firstName('  Zoë | Skincare')).toBe('Zoë')
+    expect(firstName('🎥🎥')).toBe('')
+    expect(firstName(null)).toBe('')
+  })
+
+  it('writes dates in the local zone as a spreadsheet reads them', () => {
+    const iso = '2026-05-01T10:07:00.000Z'
+    const d = new Date(iso)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    expect(localDateTime(iso)).toBe(
+      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    )
+    expect(localDateTime(iso)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(localDateTime(null)).toBe('')
   })
 })

@@ -46,7 +46,7 @@ describe('profile and report', () => {
       stale: false,
       reportAgeDays: 0,
     })
-    expect((bought.report as { userId: string }).userId).toBe(c!.providerId)
+    expect(bought.report?.providerId).toBe(c!.providerId)
 
     h.clock.advanceDays(29.99)
     expect(await h.core.creators.select(c!.id)).toMatchObject({

@@ -134,6 +134,7 @@ describe('search', () => {
     })
     expect(fallback.source).toBe('local')
     expect(fallback.staleReason).toMatch(/Modash could not answer/)
+    expect(fallback.localReason).toBe('provider_failed')
     expect(fallback.resultsCharged).toBe(0)
     expect(fallback.creators.length).toBeGreaterThan(0)
     for (const c of fallback.creators) expect(c.followers).toBeGreaterThanOrEqual(20_000)
@@ -142,16 +143,38 @@ describe('search', () => {
     expect(log.rows[0]).toMatchObject({ outcome: 'internal_server_error', costUnits: 0 })
   })
 
-  it('names the filters a local answer could not apply', async () => {
+  it('says why an answer is local, names the filters it could not apply and what may match', async () => {
+    await h.core.creators.search({ platform: 'instagram', filters, page: 0 })
     await h.core.settings.set({ offline: true })
     const local = await h.core.creators.search({
       platform: 'instagram',
-      filters: { influencer: { location: [148838], followers: { min: 1000 } } },
+      filters: {
+        influencer: { location: [148838], followers: { min: 1000 }, relevance: ['@someone'] },
+      },
       page: 0,
+      // The renderer sends "cache only" whenever offline mode is on: offline is still the reason.
+      cacheOnly: true,
     })
-    expect(local.source).toBe('local')
-    expect(local.unappliedFilters).toEqual(['influencer.location'])
-    expect(searchCalls()).toHaveLength(0)
+    expect(local).toMatchObject({ source: 'local', localReason: 'offline' })
+    expect(local.staleReason).toMatch(/^Offline mode is on/)
+    expect(local.neverEvaluable).toEqual(['influencer.relevance'])
+    expect(local.unappliedFilters).toEqual(['influencer.relevance'])
+    // Nothing bought says where these creators live: all may match, none is listed.
+    expect(local.creators).toEqual([])
+    expect(local.mayMatch).toMatchObject({ unknownFilters: ['influencer.location'] })
+    expect(local.mayMatch!.count).toBeGreaterThan(0)
+    expect(searchCalls()).toHaveLength(1)
+  })
+
+  it('says "cache only" was ticked when it was', async () => {
+    const r = await h.core.creators.search({
+      platform: 'tiktok',
+      filters,
+      page: 0,
+      cacheOnly: true,
+    })
+    expect(r).toMatchObject({ source: 'local', localReason: 'cache_only' })
+    expect(r.staleReason).toMatch(/Search cache only/)
   })
 
   it('answers cache-only searches without the network', async () => {

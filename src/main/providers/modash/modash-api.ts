@@ -17,6 +17,25 @@ export interface ModashSearchBody {
   filter: { influencer?: SearchFilters['influencer']; audience?: SearchFilters['audience'] }
 }
 
+/**
+ * The request body for a search page: Modash takes the influencer and audience filters under
+ * `filter`, the sort and calculation method beside them. Callers hold filters in the app's
+ * (canonical) shape; only this reshapes them for the wire. Absent parts are left out.
+ */
+export function modashSearchBody(filters: SearchFilters, page: number): ModashSearchBody {
+  return {
+    page,
+    ...(filters.calculationMethod === undefined
+      ? {}
+      : { calculationMethod: filters.calculationMethod }),
+    ...(filters.sort === undefined ? {} : { sort: filters.sort }),
+    filter: {
+      ...(filters.influencer === undefined ? {} : { influencer: filters.influencer }),
+      ...(filters.audience === undefined ? {} : { audience: filters.audience }),
+    },
+  }
+}
+
 /** What every call reports besides its data, for the audit log. */
 export interface CallMeta {
   httpStatus: number

@@ -33,8 +33,6 @@ export interface Evaluation {
   containedIn: FilterSet[]
   /** Whether the SQL reads report facts (`f`), so the query joins them. */
   readsFacts: boolean
-  /** Whether every applied filter is a search-profile number (see `BASIC_GAPS`). */
-  basicOnly: boolean
   /** The terms as SQL for a plan (see `local-search.ts`). */
   terms(walkInOrder: boolean, sorted: SortColumn): EvaluatedTerm[]
   /** Creators outside the smallest containing search: known not to match. Null if none. */
@@ -53,7 +51,7 @@ export interface EvaluationOptions {
   now?: Date
 }
 
-/** Filters whose SQL reads report facts rather than `creators` columns. */
+/** Filters whose SQL reads only `creators` columns and bought pages, never report facts. */
 const COLUMN_KEYS: ReadonlySet<TermKey> = new Set([
   'influencer.followers',
   'influencer.engagements',
@@ -70,7 +68,7 @@ const COLUMN_KEYS: ReadonlySet<TermKey> = new Set([
 ])
 
 /** Search-profile numbers: every cached creator has them, unless Modash sent none. */
-const BASIC_KEYS: ReadonlySet<TermKey> = new Set([
+export const BASIC_KEYS: ReadonlySet<TermKey> = new Set([
   'influencer.followers',
   'influencer.engagements',
   'influencer.views',
@@ -97,8 +95,12 @@ export async function prepareEvaluation(
     (filters.audience?.interests ?? []).map((i) => i.id),
   )
   const base = { platform, now, places, interestNames, countries }
+  // A search-profile number is in every row; a page would only prove it where Modash sent
+  // none, and testing pages there would keep SQLite off the number's index.
   const proofs = new Map(
-    terms.map((t) => [t.key, onPagesOf(platform, proofsFor(platform, t, sets, places, now))]),
+    terms
+      .filter((t) => !BASIC_KEYS.has(t.key))
+      .map((t) => [t.key, onPagesOf(platform, proofsFor(platform, t, sets, places, now))]),
   )
   const probe = termSql(terms, { ...base, ...columnRefs(false, 'followers') })
   const applied = terms.filter((t, i) => probe[i]!.fromFacts || proofs.get(t.key) != null)
@@ -112,7 +114,6 @@ export async function prepareEvaluation(
     neverEvaluable: terms.filter((t) => !applied.includes(t)).map((t) => t.key),
     containedIn,
     readsFacts: applied.some((t) => !COLUMN_KEYS.has(t.key)),
-    basicOnly: applied.every((t) => BASIC_KEYS.has(t.key)),
     outside: smallest === undefined ? null : not(onPagesOf(platform, [{ hash: smallest.hash }])!),
     terms(walkInOrder, sorted) {
       const ctx: TermContext = { ...base, ...columnRefs(walkInOrder, sorted) }

@@ -1,5 +1,9 @@
 import type { Platform } from '../../../shared/platforms'
-import type { AudienceFilter, InfluencerFilter, SearchFilters } from '../../../shared/search-filters'
+import type {
+  AudienceFilter,
+  InfluencerFilter,
+  SearchFilters,
+} from '../../../shared/search-filters'
 
 /**
  * A search as a list of terms, one per filter, each named as the UI and the answer name it
@@ -7,8 +11,15 @@ import type { AudienceFilter, InfluencerFilter, SearchFilters } from '../../../s
  * inside one filter OR, `providers.md` §1.5).
  */
 export type Term =
-  | { [K in keyof InfluencerFilter]-?: { key: `influencer.${K}`; value: NonNullable<InfluencerFilter[K]> } }[keyof InfluencerFilter]
-  | { [K in keyof AudienceFilter]-?: { key: `audience.${K}`; value: NonNullable<AudienceFilter[K]> } }[keyof AudienceFilter]
+  | {
+      [K in keyof InfluencerFilter]-?: {
+        key: `influencer.${K}`
+        value: NonNullable<InfluencerFilter[K]>
+      }
+    }[keyof InfluencerFilter]
+  | {
+      [K in keyof AudienceFilter]-?: { key: `audience.${K}`; value: NonNullable<AudienceFilter[K]> }
+    }[keyof AudienceFilter]
 
 export type TermKey = Term['key']
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { bioTable } from '../../db/migrations/002-search-indexes'
+import { bioTable } from '../../db/schema'
 import type { Term } from './filter-terms'
 import type { Condition } from './sql-parts'
 import { and, col, fact, factHasAny, factType, hasFacts, not, or, reported } from './sql-parts'

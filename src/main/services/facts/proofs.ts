@@ -32,7 +32,10 @@ export function proofsFor(
       // "Posted within n days" when bought is "within n + d days" d days later.
       const slack = term.value - theirs.value
       if (slack < 0) continue
-      out.push({ hash: set.hash, fetchedAfter: new Date(now.getTime() - slack * DAY_MS).toISOString() })
+      out.push({
+        hash: set.hash,
+        fetchedAfter: new Date(now.getTime() - slack * DAY_MS).toISOString(),
+      })
       continue
     }
     if (implies(theirs, term, places)) out.push({ hash: set.hash })

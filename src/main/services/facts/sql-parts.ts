@@ -35,7 +35,11 @@ export function truth(c: Condition): Condition {
 }
 
 export function and(parts: readonly Condition[]): Condition {
-  return parts.length === 0 ? TRUE : parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` AND `)})`
+  return parts.length === 0
+    ? TRUE
+    : parts.length === 1
+      ? parts[0]!
+      : sql`(${sql.join(parts, sql` AND `)})`
 }
 
 export function or(parts: readonly Condition[]): Condition | null {

@@ -12,13 +12,18 @@ export function ModeSwitchButton({ to }: { to: 'sandbox' | 'real' }) {
   const announce = useUiStore((s) => s.announce)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const [busy, setBusy] = useState(false)
+  // How to finish the switch stays on screen: a restart by hand takes steps to follow.
+  const [next, setNext] = useState<string | null>(null)
 
   async function switchMode() {
     setBusy(true)
     const res = await call('app:set-mode', { mode: to })
     setBusy(false)
     setError(res.ok ? null : res.error)
-    if (res.ok) announce(res.data.message)
+    if (res.ok) {
+      if (res.data.restarting) announce(res.data.message)
+      setNext(res.data.restarting ? null : res.data.message)
+    }
   }
 
   return (
@@ -26,6 +31,11 @@ export function ModeSwitchButton({ to }: { to: 'sandbox' | 'real' }) {
       <button type="button" disabled={busy} onClick={() => void switchMode()}>
         {to === 'sandbox' ? 'Try with sample data' : 'Leave sample data'}
       </button>
+      {next && (
+        <p role="status" className="callout callout-info mode-next">
+          {next}
+        </p>
+      )}
       {error && <ErrorMessage error={error} />}
     </>
   )

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
-import { useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Modal } from '../components/Modal'
+import { useListsStore } from '../stores/lists-store'
 import { useUiStore } from '../stores/ui-store'
 import { buildCommands, matchCommands } from './commands'
 
@@ -10,7 +11,15 @@ function Palette() {
   const [active, setActive] = useState(0)
   const inputRef = useRef<HTMLInputElement>(null)
   const listId = useId()
-  const all = useMemo(buildCommands, [])
+  // Lists are offered by name: load them if no screen has yet.
+  const listsLoaded = useListsStore((s) => s.loaded)
+  const lists = useListsStore((s) => s.lists)
+  const loadLists = useListsStore((s) => s.load)
+  useEffect(() => {
+    if (!listsLoaded) void loadLists()
+  }, [listsLoaded, loadLists])
+  // Rebuilt when the lists arrive; otherwise built once, as the palette opens.
+  const all = useMemo(() => (lists ? buildCommands() : []), [lists])
   const shown = matchCommands(all, query)
   const optionId = (i: number) => `${listId}-${i}`
 

@@ -1,6 +1,12 @@
+import { call } from '../api/call'
+import { describeError } from '../errors/error-words'
+import { plural } from '../lib/format'
+import { useListsStore } from '../stores/lists-store'
 import { useProfileStore } from '../stores/profile-store'
-import { useSearchStore, visibleRows } from '../stores/search-store'
+import { displayRows, useResultsViewStore } from '../stores/results-view-store'
+import { useSearchStore } from '../stores/search-store'
 import { useSelectionStore } from '../stores/selection-store'
+import { useSettingsStore } from '../stores/settings-store'
 import { useUiStore } from '../stores/ui-store'
 import { QUICK_FILTER_ID } from '../screens/search/ResultsToolbar'
 
@@ -11,7 +17,7 @@ import { QUICK_FILTER_ID } from '../screens/search/ResultsToolbar'
 
 function currentRows() {
   const { rows, quickFilter } = useSearchStore.getState()
-  return visibleRows(rows, quickFilter)
+  return displayRows(rows, quickFilter, useResultsViewStore.getState())
 }
 
 /** The creator an action applies to: the open profile, else the cursor row in the results. */
@@ -70,3 +76,43 @@ function withProfile(intent: 'report' | 'email'): void {
 
 export const requestReport = (): void => withProfile('report')
 export const findEmail = (): void => withProfile('email')
+
+/** Opens a list on the Lists screen. */
+export function openList(listId: number): void {
+  useUiStore.getState().navigate('lists')
+  void useListsStore.getState().select(listId)
+}
+
+/**
+ * Exports a list or the checked results as CSV (from the cache only: nothing is bought), with a
+ * byte order mark so Excel reads every name right, and says where the file went.
+ */
+export async function exportCsv(
+  target: { listId: number } | { creatorIds: number[] },
+): Promise<void> {
+  const ui = useUiStore.getState()
+  ui.announce('Exporting…')
+  const res = await call('export:csv', { ...target, bom: true })
+  if (!res.ok) {
+    const words = describeError(res.error)
+    ui.announce(`Export failed: ${words.title}. ${words.detail}`)
+    return
+  }
+  ui.announce(
+    res.data === null
+      ? 'Export cancelled.'
+      : `Exported ${plural(res.data.rows, 'row')} to ${res.data.path}`,
+  )
+}
+
+/** Offline on or off, from anywhere. */
+export async function toggleOffline(): Promise<void> {
+  const { settings, save } = useSettingsStore.getState()
+  if (!settings) return
+  const offline = !settings.offline
+  if (await save({ offline })) {
+    useUiStore
+      .getState()
+      .announce(offline ? 'Offline mode on: only cached data is used.' : 'Offline mode off.')
+  }
+}

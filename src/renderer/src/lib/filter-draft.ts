@@ -3,6 +3,8 @@ import type { InfluencerFilter, SearchFilters, SortField } from '../../../shared
 import { searchFiltersSchema } from '../../../shared/search-filters'
 import type { AudienceDraft, DictEntry } from './audience-draft'
 import { audienceToFilter, emptyAudienceDraft } from './audience-draft'
+import type { FieldProblem, FilterField } from './field-problems'
+import { describeIssue, fieldOfPath } from './field-problems'
 import { appliedFollowerRange } from './followers'
 
 export type GrowthInterval = NonNullable<InfluencerFilter['followersGrowthRate']>['interval']
@@ -70,11 +72,11 @@ export function splitTokens(text: string): string[] {
 function influencerToFilter(
   d: FilterDraft,
   platform: Platform,
-  problems: string[],
+  problems: FieldProblem[],
 ): InfluencerFilter {
   const f: InfluencerFilter = {}
   const range = appliedFollowerRange(d.followersMin, d.followersMax)
-  if (range.invalid) problems.push(range.invalid)
+  if (range.invalid) problems.push({ field: 'followers', message: `${range.invalid}.` })
   else if (range.min !== null || range.max !== null) {
     f.followers = {
       ...(range.min !== null ? { min: range.min } : {}),
@@ -84,7 +86,10 @@ function influencerToFilter(
   if (d.engagementRatePct.trim() !== '') {
     const pct = Number(d.engagementRatePct)
     if (!Number.isFinite(pct) || pct < 0 || pct > 100)
-      problems.push('Engagement rate must be 0–100 %')
+      problems.push({
+        field: 'engagementRate',
+        message: 'Min engagement rate must be a percentage from 0 to 100.',
+      })
     else f.engagementRate = pct / 100
   }
   if (d.locations.length > 0) f.location = d.locations.map((l) => Number(l.id))
@@ -115,7 +120,12 @@ function influencerToFilter(
   if (d.growth.enabled) {
     const pct = Number(d.growth.valuePct)
     if (d.growth.valuePct.trim() === '' || !Number.isFinite(pct))
-      problems.push('Follower growth needs a percentage')
+      problems.push({ field: 'growth', message: 'Follower growth needs a percentage, such as 5.' })
+    else if (pct < -1000 || pct > 1000)
+      problems.push({
+        field: 'growth',
+        message: 'Follower growth must be between −1,000 % and 1,000 %.',
+      })
     else
       f.followersGrowthRate = {
         interval: d.growth.interval,
@@ -136,7 +146,10 @@ const numberOrUndefined = (id: string | undefined) => (id === undefined ? undefi
 
 export interface DraftResult {
   filters: SearchFilters | null
+  /** Each problem as a sentence, in form order. */
   problems: string[]
+  /** The same problems with the field each belongs to, to mark it and move focus there. */
+  fieldProblems: FieldProblem[]
 }
 
 /**
@@ -144,9 +157,11 @@ export interface DraftResult {
  * wasted call, so the contract's own schema is checked here and its messages shown in the form.
  */
 export function draftToFilters(draft: FilterDraft, platform: Platform): DraftResult {
-  const problems: string[] = []
+  const problems: FieldProblem[] = []
   const influencer = influencerToFilter(draft, platform, problems)
-  const audience = audienceToFilter(draft.audience, problems)
+  const audienceProblems: string[] = []
+  const audience = audienceToFilter(draft.audience, audienceProblems)
+  for (const message of audienceProblems) problems.push({ field: 'credibility', message })
   const value = sortValue(draft)
   const filters: SearchFilters = {
     ...(Object.keys(influencer).length > 0 ? { influencer } : {}),
@@ -157,18 +172,25 @@ export function draftToFilters(draft: FilterDraft, platform: Platform): DraftRes
       ...(value !== undefined ? { value } : {}),
     },
   }
-  if (problems.length > 0) return { filters: null, problems }
-  const parsed = searchFiltersSchema.safeParse(filters)
-  if (!parsed.success) {
-    return {
-      filters: null,
-      problems: parsed.error.issues.map((i) => describeIssue(i.path, i.message)),
+  if (problems.length === 0) {
+    const parsed = searchFiltersSchema.safeParse(filters)
+    if (parsed.success) return { filters: parsed.data, problems: [], fieldProblems: [] }
+    for (const issue of parsed.error.issues) {
+      const field = fieldOfPath(issue.path)
+      // A mention is a text tag too: say it at the field it was typed in.
+      const tag = issue.path[2]
+      const typed =
+        field === 'hashtags' && typeof tag === 'number' ? textTagField(draft, tag) : field
+      problems.push(describeIssue(issue, typed))
     }
   }
-  return { filters: parsed.data, problems: [] }
+  // One sentence per field and problem, in the order the form shows them.
+  const seen = new Set<string>()
+  const unique = problems.filter((p) => !seen.has(p.message) && seen.add(p.message))
+  return { filters: null, problems: unique.map((p) => p.message), fieldProblems: unique }
 }
 
-function describeIssue(path: PropertyKey[], message: string): string {
-  const where = path.filter((p) => typeof p === 'string').join(' › ')
-  return where ? `${where}: ${message}` : message
+/** Text tags are hashtags first, then mentions, in the order `influencerToFilter` builds them. */
+function textTagField(draft: FilterDraft, index: number): FilterField {
+  return index < splitTokens(draft.hashtags).length ? 'hashtags' : 'mentions'
 }

@@ -1,13 +1,11 @@
+import { roundFollowers } from '../../../shared/filters-canonical'
+
 /**
- * Modash snaps follower bounds before searching: under 5k to the nearest 1k, from 5k to the
- * nearest 5k (providers.md §1.5). We send the snapped value and show it, so what the user reads
- * is exactly what is searched and paid for.
+ * Modash snaps follower bounds before searching; the one rule lives with the canonical filters
+ * (`shared/filters-canonical.ts`). What is sent and shown is the snapped value, so what the user
+ * reads is exactly what is searched and paid for.
  */
-export function roundFollowers(value: number): number {
-  if (!Number.isFinite(value) || value <= 0) return 0
-  const step = value < 5_000 ? 1_000 : 5_000
-  return Math.round(value / step) * step
-}
+export { roundFollowers }
 
 /** Parses a user-typed count such as "10k", "1.5m" or "25,000". Null when blank or invalid. */
 export function parseCount(text: string): number | null {

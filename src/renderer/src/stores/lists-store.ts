@@ -1,8 +1,9 @@
 import { create } from 'zustand'
-import type { ListMember, ListSummary } from '../../../shared/domain'
+import type { ListMember, ListSummary, MemberStatus } from '../../../shared/domain'
 import type { ErrorInfo } from '../../../shared/errors'
 import type { ChannelInput } from '../../../shared/ipc-contract'
 import { call } from '../api/call'
+import { applyListChange, applyListMembership } from './creator-updates'
 
 export interface ListsState {
   lists: ListSummary[]
@@ -19,6 +20,25 @@ export interface ListsState {
   addCreators: (listId: number, creatorIds: number[]) => Promise<number | null>
   removeMembers: (listId: number, creatorIds: number[]) => Promise<void>
   updateMember: (input: ChannelInput<'lists:update-member'>) => Promise<boolean>
+  /** The same change to many members (status, tags); returns how many were changed. */
+  updateMembers: (
+    listId: number,
+    changes: { creatorId: number; status?: MemberStatus; tags?: string[] }[],
+  ) => Promise<number>
+  /** The list creators were last added to, offered first next time. */
+  lastListId: number | null
+  rememberList: (listId: number) => void
+}
+
+const LAST_LIST_KEY = 'creator-desk:last-list'
+
+function readLastList(): number | null {
+  try {
+    const n = Number(localStorage.getItem(LAST_LIST_KEY))
+    return Number.isSafeInteger(n) && n > 0 ? n : null
+  } catch {
+    return null
+  }
 }
 
 export const initialListsState = {
@@ -28,6 +48,7 @@ export const initialListsState = {
   currentId: null,
   members: [],
   membersLoading: false,
+  lastListId: null,
 }
 
 export const useListsStore = create<ListsState>()((set, get) => {
@@ -35,6 +56,34 @@ export const useListsStore = create<ListsState>()((set, get) => {
 
   return {
     ...initialListsState,
+    lastListId: readLastList(),
+    rememberList: (listId) => {
+      set({ lastListId: listId })
+      try {
+        localStorage.setItem(LAST_LIST_KEY, String(listId))
+      } catch {
+        // Remembering is a convenience; without storage the dialog starts on "New list".
+      }
+    },
+    updateMembers: async (listId, changes) => {
+      let changed = 0
+      const updated = new Map<number, ListMember>()
+      for (const change of changes) {
+        const res = await call('lists:update-member', { listId, ...change })
+        if (!res.ok) {
+          fail(res.error)
+          break
+        }
+        updated.set(change.creatorId, res.data)
+        changed += 1
+      }
+      set({
+        members: get().members.map((m) =>
+          m.listId === listId ? (updated.get(m.creator.id) ?? m) : m,
+        ),
+      })
+      return changed
+    },
     load: async () => {
       const res = await call('lists:list', {})
       if (res.ok) set({ lists: res.data, loaded: true, error: null })
@@ -61,7 +110,10 @@ export const useListsStore = create<ListsState>()((set, get) => {
     rename: async (listId, name) => {
       const res = await call('lists:rename', { listId, name })
       if (!res.ok) fail(res.error)
-      else set({ lists: get().lists.map((l) => (l.id === listId ? res.data : l)), error: null })
+      else {
+        set({ lists: get().lists.map((l) => (l.id === listId ? res.data : l)), error: null })
+        applyListChange(listId, res.data.name)
+      }
       return res.ok
     },
     remove: async (listId) => {
@@ -72,6 +124,7 @@ export const useListsStore = create<ListsState>()((set, get) => {
       }
       const wasCurrent = get().currentId === listId
       set({ lists: get().lists.filter((l) => l.id !== listId), error: null })
+      applyListChange(listId, null)
       if (wasCurrent) set({ currentId: null, members: [] })
       return true
     },
@@ -81,6 +134,8 @@ export const useListsStore = create<ListsState>()((set, get) => {
         fail(res.error)
         return null
       }
+      const name = get().lists.find((l) => l.id === listId)?.name
+      if (name !== undefined) applyListMembership(creatorIds, { id: listId, name }, true)
       await get().load()
       if (get().currentId === listId) await get().select(listId)
       return res.data.added
@@ -88,6 +143,8 @@ export const useListsStore = create<ListsState>()((set, get) => {
     removeMembers: async (listId, creatorIds) => {
       const res = await call('lists:remove', { listId, creatorIds })
       if (!res.ok) return fail(res.error)
+      const name = get().lists.find((l) => l.id === listId)?.name ?? ''
+      applyListMembership(creatorIds, { id: listId, name }, false)
       set({ members: get().members.filter((m) => !creatorIds.includes(m.creator.id)) })
       await get().load()
     },
@@ -98,7 +155,9 @@ export const useListsStore = create<ListsState>()((set, get) => {
         return false
       }
       set({
-        members: get().members.map((m) => (m.creator.id === input.creatorId ? res.data : m)),
+        members: get().members.map((m) =>
+          m.creator.id === input.creatorId && m.listId === input.listId ? res.data : m,
+        ),
         error: null,
       })
       return true

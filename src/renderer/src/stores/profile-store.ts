@@ -5,6 +5,7 @@ import { safeText } from '../../../shared/safe-text'
 import { call } from '../api/call'
 import { remainingLine } from '../lib/cost-lines'
 import { reportAction } from '../lib/report-action'
+import { applyCreator, applyEmail } from './creator-updates'
 import { useQuotaStore } from './quota-store'
 import { useSettingsStore } from './settings-store'
 import { useUiStore } from './ui-store'
@@ -52,8 +53,10 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     set({ creatorId, loading: true, error: null, detail: null })
     const res = await call('creators:get', { creatorId })
     if (get().creatorId !== creatorId) return
-    if (res.ok) set({ detail: res.data, loading: false })
-    else set({ error: res.error, loading: false })
+    if (res.ok) {
+      set({ detail: res.data, loading: false })
+      applyCreator(res.data.creator)
+    } else set({ error: res.error, loading: false })
   },
   requestReport: async () => {
     const { detail, busy } = get()
@@ -75,7 +78,11 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
         action.kind === 'get'
           ? `Buy a detailed report for ${who}?`
           : `Refresh the report for ${who}?`,
-      lines: ['Cost: 1 report credit.', remainingLine(quota, 'report')],
+      lines: [
+        'Cost: 1 report credit.',
+        'Modash charges 1.00 credit for a report.',
+        remainingLine(quota, 'report'),
+      ],
       confirmLabel: action.kind === 'get' ? 'Get report (1 credit)' : 'Refresh report (1 credit)',
     })
     if (!ok) return
@@ -86,6 +93,8 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
       ...(action.kind === 'refresh' ? { refresh: true } : {}),
     })
     void useQuotaStore.getState().refresh()
+    // The results and lists show what was bought even if the user moved on to another profile.
+    if (res.ok) applyCreator(res.data.creator)
     if (get().creatorId !== creatorId) return set({ busy: null })
     if (res.ok) {
       set({ detail: res.data, busy: null })
@@ -123,6 +132,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     const creatorId = detail.creator.id
     const res = await call('creators:enrich', { creatorId })
     void useQuotaStore.getState().refresh()
+    if (res.ok) applyEmail(creatorId, res.data.email)
     const current = get().detail
     if (get().creatorId !== creatorId || !current) return set({ busy: null })
     if (res.ok) {
@@ -138,6 +148,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     }
     // The lookup may have been closed or left waiting: show its state as main now has it.
     const fresh = await call('creators:get', { creatorId })
+    if (fresh.ok) applyEmail(creatorId, fresh.data.email)
     if (get().creatorId !== creatorId) return set({ busy: null })
     set({ error: res.error, busy: null, ...(fresh.ok ? { detail: fresh.data } : {}) })
   },
@@ -156,6 +167,7 @@ export const useProfileStore = create<ProfileState>()((set, get) => ({
     if (!ok) return
     const creatorId = detail.creator.id
     const res = await call('creators:abandon-lookup', { creatorId })
+    if (res.ok) applyEmail(creatorId, res.data.email)
     const current = get().detail
     if (get().creatorId !== creatorId || !current) return
     if (res.ok) {

@@ -43,6 +43,8 @@ export interface SearchState {
   updateAudience: (patch: Partial<AudienceDraft>) => void
   resetDraft: () => void
   setCacheOnly: (cacheOnly: boolean) => void
+  /** Offline mode was switched: the shown answer was given under the other mode. */
+  modeChanged: () => void
   setQuickFilter: (text: string) => void
   search: () => Promise<void>
   nextPage: () => Promise<void>
@@ -70,15 +72,32 @@ export function hasMorePages(s: Pick<SearchState, 'lastResult' | 'query'>): bool
   return (s.query.page + 1) * PAGE_SIZE < s.lastResult.total && s.query.page < MAX_PAGE
 }
 
+/** Results and banner gone: what is shown must answer the filters and mode now set. */
+const noAnswer = {
+  rows: [] as SearchRow[],
+  query: null,
+  lastResult: null,
+  status: 'idle' as const,
+  error: null,
+}
+
+/**
+ * Bumped whenever the filters or the mode change and at every search, so an answer that comes
+ * back after either is dropped instead of shown under settings it does not answer.
+ */
+let generation = 0
+
 export const useSearchStore = create<SearchState>()((set, get) => {
   async function run(query: ActiveQuery, append: boolean): Promise<void> {
     const cacheOnly = effectiveCacheOnly(get().cacheOnly)
+    const mine = ++generation
     set({ status: append ? 'loading-more' : 'loading', error: null })
     const res = await call('creators:search', {
       ...query,
       ...(cacheOnly ? { cacheOnly: true } : {}),
     })
     if (!cacheOnly) void useQuotaStore.getState().refresh()
+    if (mine !== generation) return
     if (!res.ok) {
       set({ status: 'error', error: res.error })
       return
@@ -97,18 +116,39 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     })
   }
 
+  /** Drops the shown answer (and any on its way) for one that matches what is now set. */
+  function forget(): void {
+    generation += 1
+    if (get().query === null && get().lastResult === null && get().status !== 'loading') return
+    useSelectionStore.getState().reset()
+    set(noAnswer)
+  }
+
+  /** A draft that asks for another search makes the shown results old. */
+  function setDraft(draft: FilterDraft): void {
+    const { query, platform } = get()
+    const built = draftToFilters(draft, platform).filters
+    const same =
+      query !== null &&
+      built !== null &&
+      searchKey(platform, built, 0) === searchKey(query.platform, query.filters, 0)
+    if (!same) forget()
+    set({ draft, problems: [] })
+  }
+
   return {
     ...initialSearchState,
     setPlatform: (platform) =>
       set({ platform, rows: [], query: null, lastResult: null, status: 'idle', error: null }),
-    updateDraft: (patch) => set({ draft: { ...get().draft, ...patch }, problems: [] }),
+    updateDraft: (patch) => setDraft({ ...get().draft, ...patch }),
     updateAudience: (patch) =>
-      set({
-        draft: { ...get().draft, audience: { ...get().draft.audience, ...patch } },
-        problems: [],
-      }),
-    resetDraft: () => set({ draft: emptyDraft, problems: [] }),
-    setCacheOnly: (cacheOnly) => set({ cacheOnly }),
+      setDraft({ ...get().draft, audience: { ...get().draft.audience, ...patch } }),
+    resetDraft: () => setDraft(emptyDraft),
+    setCacheOnly: (cacheOnly) => {
+      if (cacheOnly !== get().cacheOnly) forget()
+      set({ cacheOnly })
+    },
+    modeChanged: () => forget(),
     setQuickFilter: (quickFilter) => set({ quickFilter }),
     search: async () => {
       const { draft, platform } = get()
@@ -126,6 +166,13 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       await run({ ...s.query, page: s.query.page + 1 }, true)
     },
   }
+})
+
+// Offline mode switched (Settings, or another window): what is shown answered the other mode.
+useSettingsStore.subscribe((now, before) => {
+  if ((now.settings?.offline ?? false) === (before.settings?.offline ?? false)) return
+  if (before.settings === null) return
+  useSearchStore.getState().modeChanged()
 })
 
 function mergeRows(existing: SearchRow[], incoming: SearchRow[]): SearchRow[] {

@@ -17,6 +17,8 @@ export function AddToListDialog() {
   const load = useListsStore((s) => s.load)
   const create = useListsStore((s) => s.create)
   const addCreators = useListsStore((s) => s.addCreators)
+  const lastListId = useListsStore((s) => s.lastListId)
+  const rememberList = useListsStore((s) => s.rememberList)
   const [choice, setChoice] = useState<string>('')
   const [newName, setNewName] = useState('')
   const [busy, setBusy] = useState(false)
@@ -25,11 +27,16 @@ export function AddToListDialog() {
     if (creatorIds && !loaded) void load()
   }, [creatorIds, loaded, load])
 
-  // Each opening starts blank: a name left from last time would create a duplicate list.
+  // Each opening starts on the list used last (if it still exists), never on a name typed last
+  // time: that would create a duplicate list.
   useEffect(() => {
     setChoice('')
     setNewName('')
   }, [creatorIds])
+  useEffect(() => {
+    if (creatorIds && lastListId !== null && lists.some((l) => l.id === lastListId))
+      setChoice((c) => (c === '' ? String(lastListId) : c))
+  }, [creatorIds, lastListId, lists])
 
   if (!creatorIds) return null
   const count = plural(creatorIds.length, 'creator')
@@ -46,7 +53,8 @@ export function AddToListDialog() {
     }
     const added = listId === null ? null : await addCreators(listId, creatorIds)
     setBusy(false)
-    if (added === null) return
+    if (added === null || listId === null) return
+    rememberList(listId)
     announce(
       `Added ${plural(added, 'creator')} to “${listName}”${added < creatorIds.length ? ' (the rest were already on it)' : ''}.`,
     )

@@ -13,14 +13,21 @@ export type ExportState =
   | { kind: 'error'; error: ErrorInfo }
 
 /** Export reads only the local cache: it never buys the emails or reports it lacks. */
-export function useExport(listId: number): { state: ExportState; run: () => Promise<void> } {
+export function useExport(listId: number): {
+  state: ExportState
+  run: () => Promise<void>
+  bom: boolean
+  setBom: (bom: boolean) => void
+} {
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
+  // Excel opens a UTF-8 file without a byte order mark as another encoding ("ZoÃ«"): on by default.
+  const [bom, setBom] = useState(true)
   async function run() {
     setState({ kind: 'busy' })
-    const res = await call('export:csv', { listId })
+    const res = await call('export:csv', { listId, bom })
     setState(res.ok ? { kind: 'done', result: res.data } : { kind: 'error', error: res.error })
   }
-  return { state, run }
+  return { state, run, bom, setBom }
 }
 
 export function ExportStatus({ state }: { state: ExportState }) {

@@ -4,6 +4,7 @@ import { safeText } from '../../../../shared/safe-text'
 import { plural } from '../../lib/format'
 import { useListsStore } from '../../stores/lists-store'
 import { useUiStore } from '../../stores/ui-store'
+import { ListBulkAction } from '../bulk/BulkActions'
 import { ExportStatus, useExport } from './ExportStatus'
 
 async function copyEmails(members: ListMember[], announce: (s: string) => void) {
@@ -89,6 +90,18 @@ export function ListHeader({ list, members }: { list: ListSummary; members: List
         >
           Export CSV
         </button>
+        <label
+          className="check"
+          title="A byte order mark makes Excel read names and notes in any language correctly"
+        >
+          <input
+            type="checkbox"
+            checked={exporter.bom}
+            onChange={(e) => exporter.setBom(e.target.checked)}
+          />
+          For Excel
+        </label>
+        <ListBulkAction list={list} />
         <button type="button" className="danger" onClick={() => void onDelete()}>
           Delete list
         </button>

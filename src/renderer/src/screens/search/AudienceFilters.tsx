@@ -2,11 +2,13 @@ import { AUDIENCE_AGE_BANDS } from '../../../../shared/search-filters'
 import type { AudienceDraft } from '../../lib/audience-draft'
 import { useSearchStore } from '../../stores/search-store'
 import { DictionaryPicker } from './DictionaryPicker'
+import { FieldError, useFieldProps } from './field-errors'
 import { WeightInput } from './WeightInput'
 
 export function AudienceFilters() {
   const a = useSearchStore((s) => s.draft.audience)
   const update = useSearchStore((s) => s.updateAudience)
+  const credProps = useFieldProps('credibility')
   const toggleAge = (band: AudienceDraft['ages'][number]) =>
     update({ ages: a.ages.includes(band) ? a.ages.filter((b) => b !== band) : [...a.ages, band] })
   return (
@@ -98,6 +100,7 @@ export function AudienceFilters() {
       <label>
         Min audience credibility (%)
         <input
+          {...credProps}
           type="number"
           min={0}
           max={100}
@@ -106,6 +109,7 @@ export function AudienceFilters() {
           title="Share of real followers; under 75 % is a warning sign"
           onChange={(e) => update({ credibilityPct: e.target.value })}
         />
+        <FieldError field="credibility" />
       </label>
     </fieldset>
   )

@@ -2,6 +2,7 @@ import { CREATOR_AGES } from '../../../../shared/search-filters'
 import type { FilterDraft } from '../../lib/filter-draft'
 import { useSearchStore } from '../../stores/search-store'
 import { DictionaryPicker } from './DictionaryPicker'
+import { FieldError, useFieldProps } from './field-errors'
 
 const GENDERS: { value: FilterDraft['gender']; label: string }[] = [
   { value: '', label: 'Any' },
@@ -14,12 +15,14 @@ const GENDERS: { value: FilterDraft['gender']; label: string }[] = [
 export function CreatorFilters() {
   const draft = useSearchStore((s) => s.draft)
   const update = useSearchStore((s) => s.updateDraft)
+  const erProps = useFieldProps('engagementRate')
   return (
     <fieldset className="filter-group">
       <legend>Creator</legend>
       <label>
         Min engagement rate (%)
         <input
+          {...erProps}
           type="number"
           min={0}
           max={100}
@@ -29,6 +32,7 @@ export function CreatorFilters() {
           onChange={(e) => update({ engagementRatePct: e.target.value })}
           title="Engagements divided by followers (views on some platforms), as Modash computes it"
         />
+        <FieldError field="engagementRate" />
       </label>
       <DictionaryPicker
         kind="locations"

@@ -5,6 +5,7 @@ import { CreatorFilters } from './CreatorFilters'
 import { FollowersFilter } from './FollowersFilter'
 import { ProfileFlags } from './ProfileFlags'
 import { SortControl } from './SortControl'
+import { useFocusFirstProblem } from './field-errors'
 
 /**
  * The Modash filter set. Enter in a field never submits: every search may cost credits, so only
@@ -12,8 +13,14 @@ import { SortControl } from './SortControl'
  */
 export function FilterPanel() {
   const reset = useSearchStore((s) => s.resetDraft)
+  useFocusFirstProblem()
   return (
-    <form className="filter-panel" aria-label="Search filters" onSubmit={(e) => e.preventDefault()}>
+    <form
+      id="search-filters"
+      className="filter-panel"
+      aria-label="Search filters"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <FollowersFilter />
       <CreatorFilters />
       <ProfileFlags />

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { appliedFollowerRange } from '../../lib/followers'
 import { formatInt } from '../../lib/format'
 import { useSearchStore } from '../../stores/search-store'
+import { useFieldProps } from './field-errors'
 
 function describeRange(min: number | null, max: number | null): string {
   if (min === null && max === null) return 'Any number of followers'
@@ -17,6 +18,7 @@ export function FollowersFilter() {
   const update = useSearchStore((s) => s.updateDraft)
   const outputId = useId()
   const range = appliedFollowerRange(min, max)
+  const minProps = useFieldProps('followers')
   return (
     <fieldset className="filter-group">
       <legend>Followers</legend>
@@ -24,7 +26,10 @@ export function FollowersFilter() {
         <label>
           Min followers
           <input
+            {...minProps}
+            aria-errormessage={undefined}
             inputMode="numeric"
+            maxLength={20}
             value={min}
             placeholder="e.g. 10k"
             aria-describedby={outputId}
@@ -35,6 +40,8 @@ export function FollowersFilter() {
           Max followers
           <input
             inputMode="numeric"
+            maxLength={20}
+            aria-invalid={minProps['aria-invalid']}
             value={max}
             placeholder="e.g. 100k"
             aria-describedby={outputId}

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
 import type { Platform } from '../../../../shared/platforms'
 import { PLATFORMS } from '../../../../shared/platforms'
+import { switchPlatform } from '../../stores/platform-stash'
 import { useSearchStore } from '../../stores/search-store'
 
 export const PLATFORM_NAMES: Record<Platform, string> = {
@@ -15,7 +16,7 @@ export const PANEL_ID = 'search-panel'
 /** WAI-ARIA tabs: one tab stop, arrows move between platforms. */
 export function PlatformTabs() {
   const platform = useSearchStore((s) => s.platform)
-  const setPlatform = useSearchStore((s) => s.setPlatform)
+  const setPlatform = switchPlatform
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0

@@ -1,5 +1,6 @@
 import type { FilterDraft, GrowthInterval, GrowthOperator } from '../../lib/filter-draft'
 import { useSearchStore } from '../../stores/search-store'
+import { FieldError, useFieldProps } from './field-errors'
 
 const ACCOUNT_TYPES: { id: 1 | 2 | 3; label: string }[] = [
   { id: 1, label: 'Regular' },
@@ -26,6 +27,7 @@ export function ProfileFlags() {
   const platform = useSearchStore((s) => s.platform)
   const update = useSearchStore((s) => s.updateDraft)
   const growth = draft.growth
+  const growthProps = useFieldProps('growth')
   const setGrowth = (patch: Partial<FilterDraft['growth']>) =>
     update({ growth: { ...growth, ...patch } })
   const toggleType = (id: 1 | 2 | 3) =>
@@ -118,12 +120,16 @@ export function ProfileFlags() {
           <label>
             Growth (%)
             <input
+              {...growthProps}
               type="number"
               step={1}
+              min={-1000}
+              max={1000}
               value={growth.valuePct}
               onChange={(e) => setGrowth({ valuePct: e.target.value })}
             />
           </label>
+          <FieldError field="growth" />
         </div>
       )}
     </fieldset>

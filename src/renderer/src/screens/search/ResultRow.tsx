@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react'
 import { memo } from 'react'
 import { safeText } from '../../../../shared/safe-text'
 import { CreatorPicture } from '../../components/CreatorPicture'
+import { emailState, reportAge } from '../../lib/creator-status'
 import {
   ageInDays,
   formatAgeShort,
@@ -20,6 +21,8 @@ interface Props {
   top: number
   checked: boolean
   active: boolean
+  /** Reports older than this are offered for refresh. */
+  maxReportAgeDays: number
   onToggle: (id: number, shift: boolean) => void
   onActivate: (index: number) => void
   onOpen: (id: number) => void
@@ -27,9 +30,79 @@ interface Props {
 
 export const rowId = (index: number) => `result-row-${index}`
 
-function ResultRowView({ row, index, top, checked, active, onToggle, onActivate, onOpen }: Props) {
+/** "Jun 3" for a date this year; with the year otherwise. */
+function shortDate(iso: string): string {
+  const d = new Date(iso)
+  return d.toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(d.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }),
+  })
+}
+
+function ReportCell({ row, maxAge }: { row: SearchRow; maxAge: number }) {
+  const age = reportAge(row.creator)
+  if (age === null) return <span className="muted">No report</span>
+  const old = age >= maxAge
+  return (
+    <span
+      className={`badge ${old ? 'badge-warn' : 'badge-ok'}`}
+      title={`Report owned, from ${formatDate(row.creator.detailedFetchedAt)}${old ? '; a refresh costs 1 report' : '; opening it is free'}`}
+    >
+      Owned · {formatAgeShort(age)}
+    </span>
+  )
+}
+
+function EmailCell({ row }: { row: SearchRow }) {
+  const c = row.creator
+  switch (emailState(c)) {
+    case 'found':
+      return <span className="badge badge-ok">Email found</span>
+    case 'not_found': {
+      const until = c.emailNotFoundUntil ?? ''
+      return (
+        <>
+          <span
+            className="badge badge-muted cell-line"
+            title={`Clay found no email; a new lookup is possible after ${formatDate(until)}`}
+          >
+            Not found
+          </span>
+          <span className="muted cell-line">until {shortDate(until)}</span>
+        </>
+      )
+    }
+    case 'unknown':
+      return <span className="muted">Not looked up</span>
+  }
+}
+
+function ListsCell({ row }: { row: SearchRow }) {
+  const lists = row.creator.lists ?? []
+  if (lists.length === 0) return null
+  const names = lists.map((l) => safeText(l.name))
+  return (
+    <span className="badge badge-list" title={`On ${names.join(', ')}`}>
+      {lists.length === 1 ? names[0] : `${lists.length} lists`}
+    </span>
+  )
+}
+
+function ResultRowView({
+  row,
+  index,
+  top,
+  checked,
+  active,
+  maxReportAgeDays,
+  onToggle,
+  onActivate,
+  onOpen,
+}: Props) {
   const c = row.creator
   const handle = c.handle ? `@${safeText(c.handle)}` : `#${c.providerId}`
+  const name = safeText(c.fullName)
   const age = ageInDays(c.basicFetchedAt)
   const onChange = (e: ChangeEvent<HTMLInputElement>) =>
     onToggle(c.id, (e.nativeEvent as MouseEvent).shiftKey)
@@ -44,6 +117,7 @@ function ResultRowView({ row, index, top, checked, active, onToggle, onActivate,
       onClick={() => onActivate(index)}
       onDoubleClick={() => onOpen(c.id)}
       data-testid="result-row"
+      data-creator-id={c.id}
     >
       <div role="gridcell" className="col-check">
         <input
@@ -56,24 +130,46 @@ function ResultRowView({ row, index, top, checked, active, onToggle, onActivate,
       <div role="gridcell" className="col-pic">
         <CreatorPicture creatorId={c.id} name={c.handle ?? c.fullName ?? '?'} />
       </div>
-      <div role="gridcell" className="col-handle">
+      <div role="gridcell" className="col-creator">
         <button
           type="button"
-          className="link"
+          className="link cell-line"
           onClick={() => onOpen(c.id)}
           tabIndex={active ? 0 : -1}
+          title={handle}
         >
           {handle}
         </button>
-      </div>
-      <div role="gridcell" className="col-name">
-        {safeText(c.fullName) ?? '—'}
+        <span className="cell-line muted" title={name ?? undefined}>
+          {name ?? '—'}
+        </span>
       </div>
       <div role="gridcell" className="col-num" title={formatInt(c.followers)}>
         {formatCompact(c.followers)}
       </div>
-      <div role="gridcell" className="col-num">
+      <div role="gridcell" className="col-num col-er">
         {formatPercent(c.engagementRate, 2)}
+      </div>
+      <div
+        role="gridcell"
+        className="col-loc"
+        title={c.country ? undefined : 'Known once a report is owned'}
+      >
+        {c.country ?? <span className="muted">—</span>}
+      </div>
+      <div role="gridcell" className="col-num col-cred">
+        {c.credibility == null ? <span className="muted">—</span> : formatPercent(c.credibility, 0)}
+      </div>
+      <div role="gridcell" className="col-aud">
+        {c.topCountry ? (
+          <span
+            title={`${formatPercent(c.topCountryShare ?? null)} of the audience is in ${c.topCountry}`}
+          >
+            {c.topCountry} {formatPercent(c.topCountryShare ?? null, 0)}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </div>
       <div role="gridcell" className="col-age">
         <span
@@ -83,12 +179,14 @@ function ResultRowView({ row, index, top, checked, active, onToggle, onActivate,
           {row.fresh ? 'fresh' : 'cached'} · {formatAgeShort(age)}
         </span>
       </div>
+      <div role="gridcell" className="col-report">
+        <ReportCell row={row} maxAge={maxReportAgeDays} />
+      </div>
       <div role="gridcell" className="col-email">
-        {c.emailFound ? (
-          <span className="badge badge-ok">Email known</span>
-        ) : (
-          <span className="muted">No email yet</span>
-        )}
+        <EmailCell row={row} />
+      </div>
+      <div role="gridcell" className="col-lists">
+        <ListsCell row={row} />
       </div>
     </div>
   )

@@ -1,27 +1,102 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { SampleDataOffer } from '../../components/SampleDataOffer'
-import { useSearchStore, visibleRows } from '../../stores/search-store'
+import type { ResultSortKey } from '../../stores/results-view-store'
+import { displayRows, isFiltered, useResultsViewStore } from '../../stores/results-view-store'
+import { useSearchStore } from '../../stores/search-store'
 import { useSelectionStore } from '../../stores/selection-store'
+import { useSettingsStore } from '../../stores/settings-store'
 import { useUiStore } from '../../stores/ui-store'
 import { ROW_HEIGHT, ResultRow, rowId } from './ResultRow'
 import { useVirtualWindow } from './use-virtual-window'
 
-const COLUMNS = [
+interface Column {
+  label: string
+  /** Read by screen readers where the visible label is short. */
+  long?: string
+  className: string
+  sort?: ResultSortKey
+  hidden?: true
+}
+
+const COLUMNS: Column[] = [
   { label: 'Picture', className: 'col-pic', hidden: true },
-  { label: 'Handle', className: 'col-handle' },
-  { label: 'Name', className: 'col-name' },
-  { label: 'Followers', className: 'col-num' },
-  { label: 'ER', className: 'col-num' },
-  { label: 'Data age', className: 'col-age' },
-  { label: 'Email', className: 'col-email' },
+  { label: 'Creator', className: 'col-creator', sort: 'handle' },
+  { label: 'Followers', className: 'col-num', sort: 'followers' },
+  { label: 'ER', long: 'Engagement rate', className: 'col-num col-er', sort: 'engagementRate' },
+  { label: 'Country', long: "Creator's country", className: 'col-loc', sort: 'country' },
+  {
+    label: 'Cred.',
+    long: 'Audience credibility',
+    className: 'col-num col-cred',
+    sort: 'credibility',
+  },
+  { label: 'Audience', long: 'Top audience country', className: 'col-aud', sort: 'audience' },
+  { label: 'Data', long: 'Data age', className: 'col-age' },
+  { label: 'Report', className: 'col-report', sort: 'report' },
+  { label: 'Email', className: 'col-email', sort: 'email' },
+  { label: 'Lists', className: 'col-lists', sort: 'lists' },
 ]
+
+const DEFAULT_MAX_AGE_DAYS = 30
+
+function HeaderCell({ column }: { column: Column }) {
+  const sortKey = useResultsViewStore((s) => s.sortKey)
+  const sortDir = useResultsViewStore((s) => s.sortDir)
+  const sortBy = useResultsViewStore((s) => s.sortBy)
+  if (column.hidden) {
+    return (
+      <div role="columnheader" className={column.className}>
+        <span className="visually-hidden">{column.label}</span>
+      </div>
+    )
+  }
+  if (!column.sort) {
+    return (
+      <div role="columnheader" className={column.className} title={column.long}>
+        {column.label}
+      </div>
+    )
+  }
+  const key = column.sort
+  const sorted = sortKey === key
+  const dir = sorted ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'
+  return (
+    <div role="columnheader" className={column.className} aria-sort={dir}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => sortBy(key)}
+        title={`Sort the loaded results by ${(column.long ?? column.label).toLowerCase()} (free)`}
+      >
+        {column.long ? (
+          <>
+            <span aria-hidden="true">{column.label}</span>
+            <span className="visually-hidden">{column.long}</span>
+          </>
+        ) : (
+          column.label
+        )}
+        <span className="sort-mark" aria-hidden="true">
+          {sorted ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </div>
+  )
+}
 
 export function ResultsTable() {
   const allRows = useSearchStore((s) => s.rows)
   const quickFilter = useSearchStore((s) => s.quickFilter)
   const status = useSearchStore((s) => s.status)
-  const rows = useMemo(() => visibleRows(allRows, quickFilter), [allRows, quickFilter])
+  const sortKey = useResultsViewStore((s) => s.sortKey)
+  const sortDir = useResultsViewStore((s) => s.sortDir)
+  const filters = useResultsViewStore((s) => s.filters)
+  const maxAge = useSettingsStore((s) => s.settings?.reportMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS)
+  const rows = useMemo(
+    () => displayRows(allRows, quickFilter, { sortKey, sortDir, filters }),
+    [allRows, quickFilter, sortKey, sortDir, filters],
+  )
   const ids = useMemo(() => rows.map((r) => r.creator.id), [rows])
   const idsRef = useRef(ids)
   idsRef.current = ids
@@ -51,7 +126,13 @@ export function ResultsTable() {
   if (rows.length === 0) {
     if (status === 'loading') return null
     return allRows.length > 0 ? (
-      <EmptyState title="No loaded result matches the quick filter." />
+      <EmptyState
+        title={
+          isFiltered(filters)
+            ? 'No loaded result matches these filters.'
+            : 'No loaded result matches the quick filter.'
+        }
+      />
     ) : (
       <EmptyState title={status === 'done' ? 'No creators match these filters.' : 'No search yet.'}>
         {status !== 'done' && (
@@ -74,7 +155,7 @@ export function ResultsTable() {
       aria-multiselectable="true"
       aria-activedescendant={activeInWindow ? rowId(activeIndex) : undefined}
       tabIndex={0}
-      className="grid"
+      className="grid results-grid"
     >
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
@@ -87,9 +168,7 @@ export function ResultsTable() {
             />
           </div>
           {COLUMNS.map((c) => (
-            <div key={c.label} role="columnheader" className={c.className}>
-              {'hidden' in c ? <span className="visually-hidden">{c.label}</span> : c.label}
-            </div>
+            <HeaderCell key={c.label} column={c} />
           ))}
         </div>
       </div>
@@ -105,6 +184,7 @@ export function ResultsTable() {
                 top={index * ROW_HEIGHT}
                 checked={selected.has(row.creator.id)}
                 active={index === activeIndex}
+                maxReportAgeDays={maxAge}
                 onToggle={onToggle}
                 onActivate={setActive}
                 onOpen={onOpen}

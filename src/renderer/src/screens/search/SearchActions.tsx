@@ -1,9 +1,10 @@
+import { formatCredits } from '../../../../shared/credits'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { StaleBanner } from '../../components/StaleBanner'
 import { ageInDays, formatAge, formatInt, plural } from '../../lib/format'
 import { selectOffline, useSettingsStore } from '../../stores/settings-store'
 import { useSearchStore } from '../../stores/search-store'
 import { matchesWords } from '../../lib/total-words'
+import { LocalAnswer } from './LocalAnswer'
 import { useSearchLabels } from './use-search-labels'
 
 const SOURCE_WORDS = {
@@ -18,7 +19,7 @@ function Summary() {
   if (!result) return null
   const charged =
     result.resultsCharged > 0
-      ? ` · charged ${plural(result.resultsCharged, 'discovery result')}`
+      ? ` · charged ${plural(result.resultsCharged, 'discovery result')} (${formatCredits(result.resultsCharged * 10)} Modash credits)`
       : ' · free'
   return (
     <p className="summary" role="status">
@@ -39,7 +40,6 @@ export function SearchActions() {
   const setCacheOnly = useSearchStore((s) => s.setCacheOnly)
   const search = useSearchStore((s) => s.search)
   const offline = useSettingsStore(selectOffline)
-  const stale = result && (result.source === 'local' || result.staleReason !== undefined)
   return (
     <div className="search-actions">
       <div className="row">
@@ -74,7 +74,7 @@ export function SearchActions() {
         </ul>
       )}
       {error && <ErrorMessage error={error} onRetry={() => void search()} />}
-      {stale && <StaleBanner fetchedAt={result.fetchedAt} reason={result.staleReason} />}
+      {result && <LocalAnswer result={result} />}
       <Summary />
       {result?.dataNotes && result.dataNotes.length > 0 && (
         <ul

@@ -47,6 +47,7 @@ export function SortControl() {
         <label>
           Sort by
           <select
+            id="filter-sort"
             value={draft.sortField}
             onChange={(e) => update({ sortField: e.target.value as SortField })}
           >

@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Settings } from '../../../../shared/domain'
 import type { SettingsPatch } from '../../../../shared/ipc-contract'
-import { useSettingsStore } from '../../stores/settings-store'
+import { formatInt } from '../../lib/format'
 import { useQuotaStore } from '../../stores/quota-store'
+import { useSettingsStore } from '../../stores/settings-store'
 import { useUiStore } from '../../stores/ui-store'
 
 interface Draft {
@@ -13,6 +14,32 @@ interface Draft {
   reportMaxAgeDays: string
 }
 
+type Key = keyof Draft
+
+/** What each field accepts; the same bounds main's contract enforces. */
+const FIELDS: Record<
+  Key,
+  { label: string; min: number; max: number; blank?: string; hint?: string }
+> = {
+  discovery: { label: 'Discovery results per month', min: 0, max: 100_000_000 },
+  report: { label: 'Reports per month', min: 0, max: 1_000_000 },
+  enrichment: {
+    label: 'Email lookups per month',
+    min: 0,
+    max: 10_000_000,
+    blank: 'Leave it empty for no limit.',
+  },
+  billingCycleDay: {
+    label: 'Billing cycle day (1–28)',
+    min: 1,
+    max: 28,
+    hint: 'The day of the month your plan renews',
+  },
+  reportMaxAgeDays: { label: 'Offer a report refresh after (days)', min: 1, max: 365 },
+}
+
+const ORDER: Key[] = ['discovery', 'report', 'enrichment', 'billingCycleDay', 'reportMaxAgeDays']
+
 const toDraft = (s: Settings): Draft => ({
   discovery: String(s.limits.discovery),
   report: String(s.limits.report),
@@ -21,24 +48,46 @@ const toDraft = (s: Settings): Draft => ({
   reportMaxAgeDays: String(s.reportMaxAgeDays),
 })
 
-const int = (t: string) => (/^\d+$/.test(t.trim()) ? Number(t.trim()) : NaN)
+/** "140,000" and "140 000" are what people type; a sign, a decimal or a letter is not a count. */
+function readCount(text: string): number | null {
+  const t = text.trim().replace(/[,\s_']/g, '')
+  return /^\d{1,12}$/.test(t) ? Number(t) : null
+}
 
-function toPatch(d: Draft): SettingsPatch | string {
-  const [discovery, report, day, maxAge] = [
-    int(d.discovery),
-    int(d.report),
-    int(d.billingCycleDay),
-    int(d.reportMaxAgeDays),
-  ]
-  const enrichment = d.enrichment.trim() === '' ? null : int(d.enrichment)
-  if ([discovery, report, day, maxAge].some(Number.isNaN) || Number.isNaN(enrichment))
-    return 'Use whole numbers.'
-  if (day < 1 || day > 28) return 'The billing day must be between 1 and 28.'
-  if (maxAge < 1 || maxAge > 365) return 'The report age must be between 1 and 365 days.'
+export function allowedWords(key: Key): string {
+  const f = FIELDS[key]
+  return `${f.label} must be a whole number from ${formatInt(f.min)} to ${formatInt(f.max)}.${f.blank ? ` ${f.blank}` : ''}`
+}
+
+/** Each field's problem in plain words, or the patch to save. */
+export function checkLimits(d: Draft): {
+  patch: SettingsPatch | null
+  problems: Partial<Record<Key, string>>
+} {
+  const problems: Partial<Record<Key, string>> = {}
+  const values: Partial<Record<Key, number | null>> = {}
+  for (const key of ORDER) {
+    const f = FIELDS[key]
+    if (f.blank && d[key].trim() === '') {
+      values[key] = null
+      continue
+    }
+    const n = readCount(d[key])
+    if (n === null || n < f.min || n > f.max) problems[key] = allowedWords(key)
+    else values[key] = n
+  }
+  if (Object.keys(problems).length > 0) return { patch: null, problems }
   return {
-    limits: { discovery, report, enrichment },
-    billingCycleDay: day,
-    reportMaxAgeDays: maxAge,
+    patch: {
+      limits: {
+        discovery: values.discovery as number,
+        report: values.report as number,
+        enrichment: values.enrichment ?? null,
+      },
+      billingCycleDay: values.billingCycleDay as number,
+      reportMaxAgeDays: values.reportMaxAgeDays as number,
+    },
+    problems,
   }
 }
 
@@ -49,23 +98,55 @@ export function LimitsSection({ settings }: { settings: Settings }) {
   const refreshQuota = useQuotaStore((s) => s.refresh)
   const announce = useUiStore((s) => s.announce)
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings))
-  const [problem, setProblem] = useState<string | null>(null)
-  const field = (key: keyof Draft, label: string, hint?: string) => (
-    <label>
-      {label}
-      <input
-        inputMode="numeric"
-        value={draft[key]}
-        title={hint}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-    </label>
-  )
+  const [problems, setProblems] = useState<Partial<Record<Key, string>>>({})
+  const inputs = useRef<Partial<Record<Key, HTMLInputElement | null>>>({})
+
+  const field = (key: Key) => {
+    const f = FIELDS[key]
+    const problem = problems[key]
+    const hintId = `limit-${key}-hint`
+    const errorId = `limit-${key}-error`
+    const id = `limit-${key}`
+    return (
+      <div key={key} className="field">
+        <label htmlFor={id}>{f.label}</label>
+        <input
+          id={id}
+          ref={(el) => {
+            inputs.current[key] = el
+          }}
+          inputMode="numeric"
+          maxLength={14}
+          value={draft[key]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={hintId}
+          aria-errormessage={problem ? errorId : undefined}
+          onChange={(e) => {
+            setDraft({ ...draft, [key]: e.target.value })
+            if (problem) setProblems({ ...problems, [key]: undefined })
+          }}
+        />
+        <span id={hintId} className="hint">
+          {f.hint ??
+            `${formatInt(f.min)}–${formatInt(f.max)}${f.blank ? ', or empty for no limit' : ''}`}
+        </span>
+        {problem && (
+          <span id={errorId} className="hint hint-error field-error">
+            {problem}
+          </span>
+        )}
+      </div>
+    )
+  }
 
   async function submit() {
-    const patch = toPatch(draft)
-    if (typeof patch === 'string') return setProblem(patch)
-    setProblem(null)
+    const { patch, problems: found } = checkLimits(draft)
+    setProblems(found)
+    if (!patch) {
+      const first = ORDER.find((k) => found[k])
+      if (first) inputs.current[first]?.focus()
+      return
+    }
     if (await save(patch)) {
       announce('Limits saved.')
       await refreshQuota()
@@ -77,25 +158,13 @@ export function LimitsSection({ settings }: { settings: Settings }) {
       <h2 id="limits-heading">Limits and billing</h2>
       <form
         className="grid-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault()
           void submit()
         }}
       >
-        {field('discovery', 'Discovery results per month')}
-        {field('report', 'Reports per month')}
-        {field('enrichment', 'Email lookups per month (blank = no limit)')}
-        {field(
-          'billingCycleDay',
-          'Billing cycle day (1–28)',
-          'The day of the month your plan renews',
-        )}
-        {field('reportMaxAgeDays', 'Offer a report refresh after (days)')}
-        {problem && (
-          <p role="alert" className="hint hint-error">
-            {problem}
-          </p>
-        )}
+        {ORDER.map(field)}
         <button type="submit" disabled={saving}>
           Save limits
         </button>

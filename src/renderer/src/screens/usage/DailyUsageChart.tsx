@@ -1,25 +1,48 @@
+import { AxisBottom, AxisLeft } from '@visx/axis'
+import { Group } from '@visx/group'
+import { scaleBand, scaleLinear } from '@visx/scale'
+import { Bar } from '@visx/shape'
 import { useState } from 'react'
 import type { Meter, UsageStats } from '../../../../shared/domain'
+import { ChartReadout } from '../../components/charts/ChartReadout'
+import { pointerX, useChartFocus } from '../../components/charts/chart-focus'
 import { formatDate, formatInt } from '../../lib/format'
 import { METER_LABELS } from '../../lib/quota-level'
 
 const W = 640
-const H = 180
-const PAD = 24
+const H = 200
+const M = { top: 10, right: 12, bottom: 40, left: 52 }
 const METERS: Meter[] = ['discovery', 'report', 'enrichment']
 
-export function DailyUsageChart({ daily }: { daily: UsageStats['daily'] }) {
+/** "Nov 3": a usage day (UTC calendar day) on the axis. */
+function dayLabel(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  })
+}
+
+export function DailyUsageChart({ daily, title }: { daily: UsageStats['daily']; title?: string }) {
   const [meter, setMeter] = useState<Meter>('discovery')
+  const { active, setActive, focusProps } = useChartFocus(daily.length)
   const values = daily.map((d) => d[meter])
   const max = Math.max(1, ...values)
   const total = values.reduce((a, b) => a + b, 0)
-  const slot = daily.length > 0 ? (W - 2 * PAD) / daily.length : 0
-  const barW = Math.max(2, slot * 0.7)
   const label = METER_LABELS[meter]
   const summary = `${label.name} per day: ${formatInt(total)} ${label.units} over ${daily.length} days, at most ${formatInt(max)} a day`
+  const innerW = W - M.left - M.right
+  const innerH = H - M.top - M.bottom
+  const x = scaleBand<string>({ domain: daily.map((d) => d.day), range: [0, innerW], padding: 0.2 })
+  const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true })
+  const every = Math.max(1, Math.ceil(daily.length / 8))
+  const ticks = daily.filter((_, i) => i % every === 0).map((d) => d.day)
+  const current = active === null ? null : daily[active]
+  const words = (d: UsageStats['daily'][number]) =>
+    `${formatDate(d.day)}: ${formatInt(d[meter])} ${d[meter] === 1 ? label.unit : label.units}`
   return (
     <figure className="chart">
-      <figcaption>Usage per day this billing period</figcaption>
+      <figcaption>{title ?? 'Usage per day this billing period'}</figcaption>
       <div role="radiogroup" aria-label="Meter shown" className="row">
         {METERS.map((m) => (
           <label key={m} className="check">
@@ -36,34 +59,73 @@ export function DailyUsageChart({ daily }: { daily: UsageStats['daily'] }) {
       {daily.length === 0 ? (
         <p className="muted">No usage yet this period.</p>
       ) : (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="bar-chart">
-          <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} className="axis" />
-          <text x={PAD} y={PAD - 8} className="tick">
-            {formatInt(max)}
-          </text>
-          {daily.map((d, i) => {
-            const v = d[meter]
-            const h = ((H - 2 * PAD) * v) / max
-            return (
-              <rect
-                key={d.day}
-                x={PAD + i * slot}
-                y={H - PAD - h}
-                width={barW}
-                height={h}
-                className="bar"
-              >
-                <title>{`${formatDate(d.day)}: ${formatInt(v)} ${label.units}`}</title>
-              </rect>
-            )
-          })}
-          <text x={PAD} y={H - 6} className="tick">
-            {formatDate(daily[0]?.day)}
-          </text>
-          <text x={W - PAD} y={H - 6} className="tick" textAnchor="end">
-            {formatDate(daily[daily.length - 1]?.day)}
-          </text>
-        </svg>
+        <div
+          className="chart-frame"
+          {...focusProps}
+          role="group"
+          aria-label={`${label.name} per day, use the arrow keys to read each day`}
+        >
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={summary}
+            className="usage-chart"
+            onMouseMove={(e) => {
+              const i = Math.floor((pointerX(e, W) - M.left) / (innerW / daily.length))
+              setActive(i >= 0 && i < daily.length ? i : null)
+            }}
+          >
+            <Group left={M.left} top={M.top}>
+              {daily.map((d, i) => {
+                const v = d[meter]
+                return (
+                  <Bar
+                    key={d.day}
+                    x={x(d.day) ?? 0}
+                    y={y(v)}
+                    width={x.bandwidth()}
+                    height={Math.max(0, innerH - y(v))}
+                    className={`chart-bar${i === active ? ' is-active' : ''}`}
+                  >
+                    <title>{words(d)}</title>
+                  </Bar>
+                )
+              })}
+              <AxisLeft
+                scale={y}
+                numTicks={4}
+                tickFormat={(v) => formatInt(Number(v))}
+                label={label.name}
+                labelOffset={34}
+                labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
+                axisLineClassName="chart-axis-line"
+                tickClassName="chart-tick-mark"
+                tickLabelProps={() => ({
+                  className: 'chart-tick',
+                  textAnchor: 'end',
+                  dx: -2,
+                  dy: '0.33em',
+                })}
+              />
+              <AxisBottom
+                top={innerH}
+                scale={x}
+                tickValues={ticks}
+                tickFormat={(v) => dayLabel(String(v))}
+                label="Day"
+                labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
+                axisLineClassName="chart-axis-line"
+                tickClassName="chart-tick-mark"
+                tickLabelProps={() => ({ className: 'chart-tick', textAnchor: 'middle' })}
+              />
+            </Group>
+          </svg>
+          <ChartReadout
+            text={current ? words(current) : null}
+            x={(M.left + (x(current?.day ?? '') ?? 0)) / W}
+            y={current ? (M.top + y(current[meter])) / H : 0}
+          />
+        </div>
       )}
     </figure>
   )

@@ -4,18 +4,21 @@ import type { ErrorInfo } from '../../../../shared/errors'
 import { call } from '../../api/call'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { Spinner } from '../../components/Spinner'
+import { UsageExports } from '../bulk/ExportButtons'
 import { AuditLogTable } from './AuditLogTable'
 import { BalancePanel } from './BalancePanel'
 import { ClockNotice } from './ClockNotice'
 import { DailyUsageChart } from './DailyUsageChart'
+import { PeriodPicker, periodWords } from './PeriodPicker'
 import { UsageSummary } from './UsageSummary'
 
 export function UsageScreen() {
   const [stats, setStats] = useState<UsageStats | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
+  const [monthsBack, setMonthsBack] = useState(0)
   useEffect(() => {
     let live = true
-    void call('usage:stats', {}).then((res) => {
+    void call('usage:stats', monthsBack === 0 ? {} : { monthsBack }).then((res) => {
       if (!live) return
       setStats(res.ok ? res.data : null)
       setError(res.ok ? null : res.error)
@@ -23,21 +26,26 @@ export function UsageScreen() {
     return () => {
       live = false
     }
-  }, [])
+  }, [monthsBack])
   return (
     <div className="usage-screen">
       <h1>Usage</h1>
       <ClockNotice />
       {error && <ErrorMessage error={error} />}
+      <PeriodPicker monthsBack={monthsBack} setMonthsBack={setMonthsBack} stats={stats} />
       {!stats && !error && <Spinner label="Loading usage…" />}
       {stats && (
         <>
           <UsageSummary stats={stats} />
-          <DailyUsageChart daily={stats.daily} />
+          <DailyUsageChart
+            daily={stats.daily}
+            title={monthsBack === 0 ? undefined : `Usage per day, ${periodWords(stats)}`}
+          />
         </>
       )}
       <BalancePanel />
       <AuditLogTable />
+      <UsageExports />
     </div>
   )
 }
