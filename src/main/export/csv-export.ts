@@ -31,7 +31,8 @@ export function createCsvExport(deps: CsvExportDeps) {
     if (target === null) return null
     const query = 'listId' in input ? { listId: input.listId } : { creatorIds: input.creatorIds }
     return writeOutreachCsv(deps.core.creators.outreachRows(query), target, {
-      bom: input.bom ?? false,
+      // On by default: without it Excel reads UTF-8 names ("—", accents) as garbage.
+      bom: input.bom ?? true,
     })
   }
 }

@@ -288,7 +288,8 @@ describe('export:csv handler', () => {
         return Promise.resolve({ path: join(tmp.dir, name), ifExists: 'keep-both' as const })
       },
     })
-    const result = await run({ listId: 7, bom: true })
+    // No `bom` asked for: a byte order mark by default, so Excel reads UTF-8 names right.
+    const result = await run({ listId: 7 })
     expect(asked).toEqual(['creator-desk-ete-2026-beauty-2026-06-01.csv'])
     expect(result).toEqual({ path: join(tmp.dir, asked[0] as string), rows: 2 })
     expect(queries).toEqual([{ listId: 7 }])
