@@ -70,7 +70,7 @@ describe('search button cost label', () => {
     await renderApp(fake)
     fireEvent.click(searchButton())
     await screen.findByText('@creator7')
-    expect(screen.getByText(/of 10,000\+ matches/)).toBeTruthy()
+    expect(screen.getByText(/of at least 10,000 matches/)).toBeTruthy()
   })
 
   it('fetches the next page and prices it', async () => {
