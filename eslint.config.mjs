@@ -71,6 +71,24 @@ export default tseslint.config(
     },
   },
   {
+    // The preload runs before every window load: it may import Electron's bridge, the channel
+    // names and types, nothing else (one schema import would pull zod into it again).
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./shared/channel-names$|\\.\\./shared/api$)',
+              message: 'The preload imports only electron, ../shared/channel-names and types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { CreatorDeskApi } from '../shared/api'
-import { CHANNEL_NAMES } from '../shared/ipc-contract'
+import { CHANNEL_NAMES } from '../shared/channel-names'
 
 /**
  * `window.api`: one function per contract channel and nothing else. The page never sees

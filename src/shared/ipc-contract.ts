@@ -24,6 +24,8 @@ import { STORAGE_CHANNELS } from './storage-contract'
 import type { StorageChannelResults } from './storage-contract'
 import { TEAM_CHANNELS } from './team-contract'
 import type { TeamChannelResults } from './team-contract'
+import { CHANNEL_NAMES } from './channel-names'
+import type { ChannelName } from './channel-names'
 import { PLATFORMS } from './platforms'
 import { pageSchema, searchFiltersSchema } from './search-filters'
 
@@ -206,7 +208,11 @@ type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
 const _channelsMatchResults: Exact<Channel, keyof ChannelResults> = true
 void _channelsMatchResults
 
-export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[]
+// The preload's zod-free list of names and the contract's channels are the same set.
+const _namesMatchChannels: Exact<ChannelName, Channel> = true
+void _namesMatchChannels
+
+export { CHANNEL_NAMES }
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(CHANNELS, name)
