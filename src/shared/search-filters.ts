@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * The search filters a user can set, as the Modash Discovery API accepts them
- * (`../shared/reference/providers.md` §1.5). Objects are strict: an unknown key is a typo the user
+ * (`docs/providers.md` §1.5). Objects are strict: an unknown key is a typo the user
  * would otherwise pay for, so it is refused. Strings and arrays are bounded so an oversized input
  * is refused before any work.
  */

@@ -7,7 +7,7 @@ import { fixture, fixtureText } from './fixtures'
 
 /**
  * The Modash client against recorded bodies (`tests/fixtures/modash`), live-shaped and
- * docs-shaped alike (`providers.md` §1.6–1.13), over real loopback HTTP. Every expectation is
+ * docs-shaped alike (`docs/providers.md` §1.6–1.13), over real loopback HTTP. Every expectation is
  * derived from the fixture it reads, so editing a fixture keeps the test honest.
  */
 
@@ -41,7 +41,7 @@ const PROFILE_FIELDS = [
   'isPrivate',
 ] as const
 
-/** Every top-level key of the recorded live report (`providers.md` §1.13). */
+/** Every top-level key of the recorded live report (`docs/providers.md` §1.13). */
 const LIVE_REPORT_KEYS = [
   'userId',
   'profile',

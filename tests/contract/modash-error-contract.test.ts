@@ -8,7 +8,7 @@ import { fixture, fixtureText } from './fixtures'
 import type { ErrorFixture } from './fixtures'
 
 /**
- * Every error body of `providers.md` §1.11, with its status, through the real client: what the
+ * Every error body of `docs/providers.md` §1.11, with its status, through the real client: what the
  * app gets is a `ProviderError` carrying Modash's own code, mapped as `modash-errors.ts` does
  * (switch on `code` first, status second). Transient failures are retried, the rest are not.
  */

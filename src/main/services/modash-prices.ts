@@ -1,5 +1,5 @@
 /**
- * What Modash charges, in integer milli-credits (`providers.md` §1.3): 0.01 credit per search
+ * What Modash charges, in integer milli-credits (`docs/providers.md` §1.3): 0.01 credit per search
  * result returned, 1 credit per report. Money is never a float here.
  */
 export const MILLI_PER_RESULT = 10

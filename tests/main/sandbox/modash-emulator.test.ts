@@ -201,7 +201,7 @@ describe('search results', () => {
   })
 
   it('answers a broad query with the index size, and pages past the dataset empty', async () => {
-    // The size a recorded live Instagram query answered (providers.md §1.13).
+    // The size a recorded live Instagram query answered (`docs/providers.md` §1.13).
     expect(INDEX_SIZES.instagram).toBe(59_536_871)
     for (const platform of ['instagram', 'tiktok', 'youtube'] as const) {
       const broad = await search({ page: 0 }, emu, TOKEN, platform)
@@ -411,7 +411,7 @@ describe('search results', () => {
   })
 })
 
-/** Every top-level key of the recorded live report (`providers.md` §1.13). */
+/** Every top-level key of the recorded live report (`docs/providers.md` §1.13). */
 const LIVE_REPORT_KEYS = [
   'userId',
   'profile',
@@ -483,7 +483,7 @@ describe('reports, users, dictionaries, user info', () => {
       avgLikes: located.avgLikes,
       avgComments: located.avgComments,
     })
-    // The live inner profile has no id of its own: it is one level up (providers.md §1.13).
+    // The live inner profile has no id of its own: it is one level up (`docs/providers.md` §1.13).
     expect(p.profile).not.toHaveProperty('userId')
     for (const key of LIVE_REPORT_KEYS) expect(p, key).toHaveProperty(key)
     expect(p.statHistory).toHaveLength(6)

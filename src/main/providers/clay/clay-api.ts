@@ -2,7 +2,7 @@ import type { CallMeta } from '../modash/modash-api'
 
 /**
  * One item's inputs for a routine, keyed by the routine author's input column names ("Handle",
- * "Full Name", "Domain"…), never by fixed keys (`providers.md` §1.13). Which app value goes in
+ * "Full Name", "Domain"…), never by fixed keys (`docs/providers.md` §1.13). Which app value goes in
  * which column is the user's mapping (Settings → Clay).
  */
 export type ClayRunInputs = Record<string, string>

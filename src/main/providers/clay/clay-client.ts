@@ -55,7 +55,7 @@ export interface ClayClientOptions {
   retry?: RetryPolicy
 }
 
-/** Clay limits item ids to 64 characters (`providers.md` §2.6). */
+/** Clay limits item ids to 64 characters (`docs/providers.md` §2.6). */
 const MAX_ITEM_ID = 64
 const RESULTS_PAGE = 100
 
@@ -267,7 +267,7 @@ export function createClayClient(options: ClayClientOptions): ClayApi {
         })
       const page = parsed.data
 
-      // 202 is never "done", whatever the body says (`providers.md` §2.8).
+      // 202 is never "done", whatever the body says (`docs/providers.md` §2.8).
       if (status === 202 || page.status === 'in_progress') {
         cursor = null
         await sleepUntil(nextPollDelay, deadline)

@@ -51,7 +51,7 @@ export class ClayMissingFieldError extends ProviderError {
   }
 }
 
-/** Clay's wording for a missing input column (`providers.md` §1.13); null for any other 400. */
+/** Clay's wording for a missing input column (`docs/providers.md` §1.13); null for any other 400. */
 export function missingFieldColumn(json: unknown): string | null {
   const parsed = errorBodySchema.safeParse(json)
   if (!parsed.success) return null

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * What we accept from Clay's Public API v0 (`providers.md` §2.6–2.8). Every body is parsed before
+ * What we accept from Clay's Public API v0 (`docs/providers.md` §2.6–2.8). Every body is parsed before
  * anything is used; one that does not match is a `malformed_response` and nothing of it is kept.
  * Objects are loose because Clay adds fields; the fields we rely on are checked.
  */

@@ -30,7 +30,7 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Maps a failed exchange to our error codes, switching on Modash's `code` first and the status
- * second, as Modash asks (`providers.md` §1.11). `retry_later` means hours, not seconds, so it is
+ * second, as Modash asks (`docs/providers.md` §1.11). `retry_later` means hours, not seconds, so it is
  * never retried here whatever its status.
  */
 export function classifyFailure(operation: string, outcome: HttpOutcome): AttemptFailure {
@@ -85,7 +85,7 @@ export function classifyFailure(operation: string, outcome: HttpOutcome): Attemp
 }
 
 /**
- * Modash bills a paid call when it answers 200 (`providers.md` §1.3), whether or not the body
+ * Modash bills a paid call when it answers 200 (`docs/providers.md` §1.3), whether or not the body
  * then reaches us intact. Such a failure may have cost money and is never retried: asking again
  * would pay again.
  */

@@ -11,7 +11,7 @@ import {
 } from './lenient'
 
 /**
- * What we accept from Modash (`providers.md` §1.6–1.13). The recorded live bodies differ from
+ * What we accept from Modash (`docs/providers.md` §1.6–1.13). The recorded live bodies differ from
  * the documentation (no `userId` inside the inner profile, far richer reports), so paid bodies
  * are read leniently: the few things the app cannot do without (a hit's id, the page's arrays)
  * are required; every other field is its value, or null when absent or invalid; unknown keys are

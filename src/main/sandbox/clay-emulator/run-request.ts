@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ClayRunItem } from './types'
 
-/** `RunRoutineRequest` (`providers.md` §2.6): 1–100 items, no extra keys anywhere. */
+/** `RunRoutineRequest` (`docs/providers.md` §2.6): 1–100 items, no extra keys anywhere. */
 const runRequestSchema = z.strictObject({
   items: z
     .array(

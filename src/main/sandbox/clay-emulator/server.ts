@@ -19,7 +19,7 @@ import type {
 } from './types'
 
 /**
- * Starts a loopback server speaking Clay's Public API v0 (`providers.md` §2.6–2.8), with
+ * Starts a loopback server speaking Clay's Public API v0 (`docs/providers.md` §2.6–2.8), with
  * fixtures, a credit meter, an optional rate limit and injectable faults for tests.
  */
 export async function startClayEmulator(options: ClayEmulatorOptions): Promise<ClayEmulator> {

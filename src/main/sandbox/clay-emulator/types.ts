@@ -1,4 +1,4 @@
-/** The Public API v0 routes the emulator serves (`providers.md` §2.6). */
+/** The Public API v0 routes the emulator serves (`docs/providers.md` §2.6). */
 export type ClayRoute = 'me' | 'run' | 'results'
 
 /** Faults any route can be given; each injected fault is consumed by one request. */
@@ -34,7 +34,7 @@ export interface ClayRateLimit {
 }
 
 /**
- * A routine as its author built it in Clay's UI (`providers.md` §1.13): the input columns a run
+ * A routine as its author built it in Clay's UI (`docs/providers.md` §1.13): the input columns a run
  * item must carry, and whether any output column is mapped. Column names are the author's own.
  */
 export interface ClayRoutineSpec {

@@ -3,7 +3,7 @@ import type { SandboxCreator } from './types'
 
 /**
  * Share of creators Modash has no location for. A recorded live report had neither `city` nor
- * `country` (`providers.md` §1.13), so the app must cope with that; a tenth is enough to meet it
+ * `country` (`docs/providers.md` §1.13), so the app must cope with that; a tenth is enough to meet it
  * on most result pages.
  */
 export const UNKNOWN_LOCATION_SHARE = 0.1

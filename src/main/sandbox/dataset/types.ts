@@ -73,7 +73,7 @@ export interface SandboxCreator {
   bio: string
   /**
    * ISO 3166-1 alpha-2, or null (with city and state) for the creators Modash has no location
-   * for: a recorded live report had neither `city` nor `country` (`providers.md` §1.13).
+   * for: a recorded live report had neither `city` nor `country` (`docs/providers.md` §1.13).
    */
   country: string | null
   city: string | null

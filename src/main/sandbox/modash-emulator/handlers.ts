@@ -134,7 +134,7 @@ function lookup(result: ReturnType<typeof listUsers>): Handled {
 }
 
 /**
- * `/user/info`. Whether the live body carries `error: false` is not known (`providers.md` §1.13),
+ * `/user/info`. Whether the live body carries `error: false` is not known (`docs/providers.md` §1.13),
  * so it can be left out; `rawRequests` is whatever the test set, negative included.
  */
 function userInfo(ctx: HandlerContext, token: string): Record<string, unknown> {

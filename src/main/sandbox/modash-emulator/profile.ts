@@ -12,7 +12,7 @@ export function profileUrl(c: SandboxCreator): string {
 }
 
 /**
- * The `profile` object of a search hit as the live API sends it (`providers.md` §1.13): no
+ * The `profile` object of a search hit as the live API sends it (`docs/providers.md` §1.13): no
  * `userId` inside (it is on the hit only, unlike the docs' example), `isVerified` and `isPrivate`
  * included; TikTok and YouTube add `averageViews`, YouTube its `handle`.
  */

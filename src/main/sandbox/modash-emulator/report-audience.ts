@@ -12,7 +12,7 @@ const REACHABILITY_CODES = ['-500', '500-1000', '1000-1500', '1500-'] as const
  * A report's `audience` (the followers) or `audienceLikers` (who liked recent posts). Likers are
  * the same people seen from another angle, so their shares are the followers' ones, shifted a
  * little and renormalised; both carry the live blocks the docs' example leaves empty:
- * `audienceTypes` and `audienceReachability` (`providers.md` §1.13).
+ * `audienceTypes` and `audienceReachability` (`docs/providers.md` §1.13).
  */
 export function audienceBlock(
   c: SandboxCreator,

@@ -8,7 +8,7 @@ import { post, sponsoredFigures, stats, statsByContentType } from './report-cont
 const ACCOUNT_TYPES = { 1: 'Regular', 2: 'Business', 3: 'Creator' } as const
 
 /**
- * The full report for one creator in the shape the live API sends (`providers.md` §1.13), which
+ * The full report for one creator in the shape the live API sends (`docs/providers.md` §1.13), which
  * is richer than the docs' example (§1.7) and differs from it where it matters to a client:
  * `profile.profile` has no `userId`; `city` / `state` / `country` are left out for a creator
  * Modash has no location for; contacts may be only a YouTube link; growth can be negative.

@@ -27,7 +27,7 @@ export function intervalMonths(interval: string): number {
 /**
  * One predicate for the whole filter: influencer filters AND together unless `filterOperations`
  * puts them in an `or` group or negates them; audience filters always AND. Items inside one array
- * filter OR together (`providers.md` §1.5).
+ * filter OR together (`docs/providers.md` §1.5).
  */
 export function buildPredicate(
   index: DatasetIndex,

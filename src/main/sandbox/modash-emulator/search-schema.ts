@@ -8,7 +8,7 @@ import {
 import type { SortField } from '../../../shared/search-filters'
 
 /**
- * The search body as Modash validates it (`providers.md` §1.5), written apart from the app's own
+ * The search body as Modash validates it (`docs/providers.md` §1.5), written apart from the app's own
  * `searchFiltersSchema` so a mistake there is caught here instead of mirrored. Unknown keys are
  * refused; audience weights take Modash's documented defaults.
  */

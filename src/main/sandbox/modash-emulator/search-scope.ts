@@ -5,7 +5,7 @@ import type { SearchBody } from './search-schema'
 
 /**
  * How many creators Modash's index holds per platform. Instagram's is the `total` a recorded live
- * broad query answered (`providers.md` §1.13); the others are plausible sizes of the same order.
+ * broad query answered (`docs/providers.md` §1.13); the others are plausible sizes of the same order.
  */
 export const INDEX_SIZES: Record<Platform, number> = {
   instagram: 59_536_871,

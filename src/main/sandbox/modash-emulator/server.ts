@@ -16,7 +16,7 @@ import { matchRoute } from './routing'
 import type { ModashCallRecord, ModashEmulator, ModashEmulatorOptions } from './types'
 
 /**
- * Starts the Modash Discovery API emulator on loopback (`providers.md` Part 3). Every request is
+ * Starts the Modash Discovery API emulator on loopback (`docs/providers.md` §1). Every request is
  * logged with what it cost; faults injected through the returned handle are consumed one per
  * request.
  */

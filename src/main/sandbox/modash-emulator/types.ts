@@ -1,7 +1,7 @@
 import type { Platform } from '../../../shared/platforms'
 import type { SandboxCreator } from '../dataset/generate-dataset'
 
-/** The routes faults can target (`providers.md` §1.2); `health` is never faulted. */
+/** The routes faults can target (`docs/providers.md` §1.2); `health` is never faulted. */
 export type ModashRoute = 'search' | 'report' | 'users' | 'dictionary' | 'userInfo'
 
 /** Injected faults, each consumed by one request: the route's own queue first, then `any`. */
@@ -61,7 +61,7 @@ export interface ModashEmulatorOptions {
   reportErrors?: Record<string, ReportErrorCode>
   /**
    * What `/user/info` reports for the separate RAW API meter. Defaults to 0; may be negative, as
-   * Modash lets the last batch through and was seen answering -10 (`providers.md` §1.13).
+   * Modash lets the last batch through and was seen answering -10 (`docs/providers.md` §1.13).
    */
   rawRequests?: number
   /**

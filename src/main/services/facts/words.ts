@@ -1,6 +1,6 @@
 /**
  * Words as Modash matches them: `bio` is an exact-word match in the bio and name, `keywords` one
- * phrase in the captions (`providers.md` §1.5). A word is a run of letters and digits, lower
+ * phrase in the captions (`docs/providers.md` §1.5). A word is a run of letters and digits, lower
  * case; everything else separates words ("#skincare," → skincare). The cache's offline answers
  * use these, never a prefix or substring match, so a "known match" is one Modash would also find.
  */

@@ -22,7 +22,7 @@ export interface AudienceDraft {
   credibilityPct: string
 }
 
-/** Modash's own defaults (providers.md §1.5): results depend heavily on these, so show them. */
+/** Modash's own defaults (`docs/providers.md` §1.5): results depend heavily on these, so show them. */
 export const DEFAULT_AUDIENCE_WEIGHTS = {
   locationWeight: 20,
   languageWeight: 20,
