@@ -13,6 +13,7 @@ import type { ChannelInput } from '../../shared/ipc-contract'
 import { PAGE_SIZE } from '../../shared/search-filters'
 import type { CoreDeps } from '../services/core-deps'
 import type { CreatorService } from '../services/core-types'
+import { reconcileBalance } from '../services/reconciliation'
 import { previewBatch } from './cost-preview'
 import { worstCase } from './creator-plan'
 import { checkHandles } from './handle-check'
@@ -78,6 +79,9 @@ export function createBulkService(
   return {
     check: (input) => checkHandles(deps, input),
     preview: async (input) => {
+      // Before a large action: read the Modash balance (free), so the ledger holds the batch to
+      // what the real account has, including spend made outside this app.
+      await readBalanceQuietly(deps)
       const { plans: _plans, ...preview } = await previewBatch(deps, input.target, input)
       void _plans
       return preview
@@ -198,4 +202,10 @@ export function createBulkService(
 function refreshTitle(scope: 'all' | 'list' | 'search', items: number): string {
   const what = { all: 'the cache', list: 'a list', search: 'a search' }[scope]
   return `Refresh ${what} (${plural(items, 'item')})`
+}
+
+/** A balance reading that never stands in the way: offline or failing, the batch goes on. */
+async function readBalanceQuietly(deps: CoreDeps): Promise<void> {
+  if ((await deps.settings.get()).offline) return
+  await reconcileBalance(deps).catch(() => undefined)
 }

@@ -40,6 +40,10 @@ export async function startBulkHarness(options: ProviderOptions = {}) {
       core = await open()
       return core
     },
+    /** Free `/user/info` balance readings Modash answered. */
+    balanceReadings(): number {
+      return providers.modashEmu.calls().filter((c) => c.route === 'userInfo').length
+    },
     /** Reports Modash billed. */
     reportsCharged(): number {
       return providers.modashEmu

@@ -38,11 +38,14 @@ afterAll(async () => h?.close())
 describe('one cost preview for a batch', () => {
   it('is what the job then charges', async () => {
     const ids = creators.map((c) => c.id)
+    const readingsBefore = h.balanceReadings()
     const preview = await h.core.bulk.preview({
       target: { creatorIds: [...ids, ids[0] ?? 0, 999_999] },
       reports: true,
       emails: true,
     })
+    // Before a large action the Modash balance is read, so the ledger holds the batch to it.
+    expect(h.balanceReadings()).toBe(readingsBefore + 1)
     expect(preview.creators).toBe(15)
     expect(preview.missing).toBe(1)
     expect(preview.reports).toEqual({ fresh: 5, toBuy: 10, milliCredits: 10_000 })
