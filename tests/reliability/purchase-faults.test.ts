@@ -28,20 +28,30 @@ interface Hook {
   afterAnswer: (() => void | Promise<void>) | null
 }
 
-/** Runs `afterAnswer` once, after the next paid search has been answered and charged. */
+type Clients = { modash: ModashApi; clay: Rig['core']['deps']['clay'] }
+
+/** Runs `hook.afterAnswer` once, right after `call` was answered (and charged). */
+async function afterAnswer<T>(hook: Hook, call: Promise<T>): Promise<T> {
+  const answer = await call
+  const run = hook.afterAnswer
+  hook.afterAnswer = null
+  await run?.()
+  return answer
+}
+
+/** The hook runs after the next paid search. */
 function hookAfterSearch(hook: Hook) {
-  return ({ modash, clay }: { modash: ModashApi; clay: Rig['core']['deps']['clay'] }) => ({
+  return ({ modash, clay }: Clients): Clients => ({
     clay,
-    modash: {
-      ...modash,
-      search: async (...args: Parameters<ModashApi['search']>) => {
-        const answer = await modash.search(...args)
-        const run = hook.afterAnswer
-        hook.afterAnswer = null
-        await run?.()
-        return answer
-      },
-    },
+    modash: { ...modash, search: (...args) => afterAnswer(hook, modash.search(...args)) },
+  })
+}
+
+/** The hook runs after the next Clay run start was accepted. */
+function hookAfterClayStart(hook: Hook) {
+  return ({ modash, clay }: Clients): Clients => ({
+    modash,
+    clay: { ...clay, startRun: (...args) => afterAnswer(hook, clay.startRun(...args)) },
   })
 }
 
@@ -50,23 +60,6 @@ function hookAfterSearch(hook: Hook) {
  * holds, and its free space is filled, so the next page SQLite needs is SQLITE_FULL, as on a full
  * disk. Synchronous statements through Kysely's single connection, run before the store starts.
  */
-/** Runs `afterAnswer` once, after the next Clay run start has been accepted (and charged). */
-function hookAfterClayStart(hook: Hook) {
-  return ({ modash, clay }: { modash: ModashApi; clay: Rig['core']['deps']['clay'] }) => ({
-    modash,
-    clay: {
-      ...clay,
-      startRun: async (...args: Parameters<Rig['core']['deps']['clay']['startRun']>) => {
-        const started = await clay.startRun(...args)
-        const run = hook.afterAnswer
-        hook.afterAnswer = null
-        await run?.()
-        return started
-      },
-    },
-  })
-}
-
 async function fillTheDisk(r: Rig): Promise<void> {
   await sql`CREATE TABLE filler (b BLOB)`.execute(r.db)
   const pages = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(r.db)).rows[0]!
