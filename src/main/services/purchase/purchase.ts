@@ -190,10 +190,10 @@ async function recordFailedCall<C, D>(
   // If the database refuses these writes, the reservation stays marked sent and the next start
   // counts its worst case: the ledger over-counts, never under-counts. The provider's failure
   // is what the user must see, so a storage failure here is not thrown over it.
-  await Promise.resolve(
+  await (
     billed > 0
       ? deps.ledger.settle(reservation, billed, milliCredits)
-      : deps.ledger.release(reservation),
+      : deps.ledger.release(reservation)
   ).catch(() => undefined)
   await deps.logger
     .record({
