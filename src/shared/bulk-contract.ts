@@ -24,6 +24,8 @@ const platform = z.enum(PLATFORMS)
 const filtersHash = z.string().regex(/^[0-9a-f]{64}$/, 'not a search id')
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 const ageDays = z.number().int().min(1).max(3650)
+/** A calendar month, `YYYY-MM`. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
 
 export const batchTargetSchema = z.union([
   z.strictObject({ creatorIds: ids }),
@@ -108,6 +110,8 @@ export const BULK_CHANNELS = {
   }),
   /** Monthly usage per meter as CSV. */
   'export:usage-csv': z.strictObject({ bom: z.boolean().optional() }),
+  /** One calendar month's spend per client as CSV, for re-billing. */
+  'export:client-spend-csv': z.strictObject({ month: monthSchema, bom: z.boolean().optional() }),
 } as const
 
 export interface BulkChannelResults {
@@ -127,4 +131,5 @@ export interface BulkChannelResults {
   /** Null when the user cancelled the save dialog. */
   'export:audit-csv': ExportResult | null
   'export:usage-csv': ExportResult | null
+  'export:client-spend-csv': ExportResult | null
 }

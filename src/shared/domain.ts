@@ -292,6 +292,26 @@ export interface ListSummary {
   memberCount: number
   createdAt: string
   updatedAt: string
+  /**
+   * The client the list is for; its bulk jobs are billed to it when no current client is set.
+   * Main always sends it (null: none); optional only so older fixtures still type.
+   */
+  client?: string | null
+}
+
+/** One client's spend in a month, from the audit log; `client` null is untagged spend. */
+export interface ClientSpendRow {
+  client: string | null
+  modashMilliCredits: number
+  discoveryResults: number
+  reports: number
+  emailLookups: number
+}
+
+export interface ClientSpend {
+  /** `YYYY-MM`, calendar month in UTC. */
+  month: string
+  rows: ClientSpendRow[]
 }
 
 export interface ListMember {
@@ -352,6 +372,8 @@ export interface Settings {
   sandbox: boolean
   reportMaxAgeDays: number
   clayMapping: ClayMapping
+  /** The client (or campaign) paid actions are for now: every audit row carries it; null: none. */
+  currentClient: string | null
 }
 
 export type KeyName = 'modash' | 'clay' | 'clayRoutine'

@@ -5,6 +5,7 @@ import type {
   AuditLogPage,
   BalanceReconciliation,
   ClayRoutineTest,
+  ClientSpend,
   CreatorDetail,
   EnrichResult,
   ExportResult,
@@ -18,7 +19,7 @@ import type {
   UsageStats,
 } from './domain'
 import { MEMBER_STATUSES } from './domain'
-import { BULK_CHANNELS } from './bulk-contract'
+import { BULK_CHANNELS, monthSchema } from './bulk-contract'
 import type { BulkChannelResults } from './bulk-contract'
 import { STORAGE_CHANNELS } from './storage-contract'
 import type { StorageChannelResults } from './storage-contract'
@@ -41,6 +42,13 @@ const ids = z.array(id).min(1).max(100_000)
 const listName = z.string().trim().min(1).max(120)
 const tag = z.string().trim().min(1).max(40)
 const none = z.strictObject({})
+/** A client or campaign name, as paid actions are tagged with it. */
+export const clientName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters')
 
 /** A Clay column name as the routine's author typed it; control characters never are. */
 const clayColumn = z
@@ -85,6 +93,8 @@ export const settingsPatchSchema = z.strictObject({
   reportMaxAgeDays: z.number().int().min(1).max(365).optional(),
   /** Only the fields given change; null unmaps one. */
   clayMapping: clayMappingPatch.optional(),
+  /** The client paid actions are for from now on; null: none. */
+  currentClient: clientName.nullable().optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
@@ -126,9 +136,13 @@ export const CHANNELS = {
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),
   }),
+  /** Spend per client in one calendar month (UTC), from the audit log. */
+  'usage:client-spend': z.strictObject({ month: monthSchema }),
   'lists:list': none,
   'lists:create': z.strictObject({ name: listName }),
   'lists:rename': z.strictObject({ listId: id, name: listName }),
+  /** Tag a list with a client (null: none). */
+  'lists:set-client': z.strictObject({ listId: id, client: clientName.nullable() }),
   'lists:delete': z.strictObject({ listId: id }),
   'lists:members': z.strictObject({ listId: id }),
   'lists:add': z.strictObject({ listId: id, creatorIds: ids }),
@@ -179,9 +193,11 @@ export interface ChannelResults
   'usage:reconcile': BalanceReconciliation
   'usage:confirm-clock': QuotaStatus
   'usage:log': AuditLogPage
+  'usage:client-spend': ClientSpend
   'lists:list': ListSummary[]
   'lists:create': ListSummary
   'lists:rename': ListSummary
+  'lists:set-client': ListSummary
   'lists:delete': { deleted: boolean }
   'lists:members': ListMember[]
   'lists:add': { added: number }

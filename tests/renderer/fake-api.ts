@@ -7,6 +7,7 @@ import type {
   KeysStatus,
   ListMember,
   ListSummary,
+  ClientSpendRow,
 } from '../../src/shared/domain'
 import type { Envelope, ErrorCode } from '../../src/shared/errors'
 import type { Channel, ChannelInput, ChannelResult } from '../../src/shared/ipc-contract'
@@ -60,6 +61,8 @@ export class FakeApi {
   lists: ListSummary[] = []
   readonly members = new Map<number, ListMember[]>()
   auditRows: AuditLogRow[] = []
+  /** What `usage:client-spend` answers, whatever the month. */
+  clientSpendRows: ClientSpendRow[] = []
   /** Jobs, history, saved searches and the refresh plan (`fake-bulk.ts`). */
   readonly bulk = new FakeBulk()
   /** Settings → Team (`fake-team.ts`). */
@@ -169,6 +172,7 @@ export class FakeApi {
           rows: this.auditRows.slice(page * pageSize, (page + 1) * pageSize),
           total: this.auditRows.length,
         }),
+      'usage:client-spend': ({ month }) => ok({ month, rows: this.clientSpendRows }),
       'lists:list': () => ok(this.lists),
       'lists:create': ({ name }) => {
         const list = {
@@ -177,12 +181,18 @@ export class FakeApi {
           memberCount: 0,
           createdAt: NOW.toISOString(),
           updatedAt: NOW.toISOString(),
+          client: null,
         }
         this.lists = [...this.lists, list]
         return ok(list)
       },
       'lists:rename': ({ listId, name }) => {
         this.lists = this.lists.map((l) => (l.id === listId ? { ...l, name } : l))
+        const list = this.lists.find((l) => l.id === listId)
+        return list ? ok(list) : fail('NOT_FOUND')
+      },
+      'lists:set-client': ({ listId, client }) => {
+        this.lists = this.lists.map((l) => (l.id === listId ? { ...l, client } : l))
         const list = this.lists.find((l) => l.id === listId)
         return list ? ok(list) : fail('NOT_FOUND')
       },

@@ -161,6 +161,7 @@ export class FakeBulk {
       'refresh:start': () => addJob('Refresh the cache', 3, 'refresh'),
       'export:audit-csv': () => ok({ path: '/home/me/Exports/audit.csv', rows: 12 }),
       'export:usage-csv': () => ok({ path: '/home/me/Exports/usage.csv', rows: 2 }),
+      'export:client-spend-csv': () => ok({ path: '/home/me/Exports/spend.csv', rows: 2 }),
     }
   }
 }

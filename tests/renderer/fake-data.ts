@@ -234,6 +234,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
       },
       emailPath: 'Work Email',
     },
+    currentClient: null,
     ...overrides,
   }
 }

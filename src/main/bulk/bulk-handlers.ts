@@ -48,5 +48,11 @@ export function bulkHandlers(deps: {
     },
     'export:usage-csv': async (input) =>
       exportTable('monthly usage', await Promise.resolve(bulk.usageTable()), input.bom),
+    'export:client-spend-csv': async (input) =>
+      exportTable(
+        `spend by client ${input.month}`,
+        await Promise.resolve(bulk.clientSpendTable(input)),
+        input.bom,
+      ),
   }
 }

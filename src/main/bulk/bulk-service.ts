@@ -26,7 +26,7 @@ import { planRefresh } from './refresh-planner'
 import { forgetSearch, saveSearch, savedSearches } from './saved-searches'
 import { openCachedPage, searchHistory } from './search-history'
 import type { CsvTable } from './table-csv'
-import { auditTable, usageTable } from './usage-tables'
+import { auditTable, clientSpendTable, usageTable } from './usage-tables'
 import { plural } from './words'
 
 /** Bulk work as the IPC handlers call it. */
@@ -46,6 +46,7 @@ export interface BulkService {
   refreshStart(input: ChannelInput<'refresh:start'>): Promise<JobSummary>
   auditTable(input: ChannelInput<'export:audit-csv'>): CsvTable
   usageTable(): CsvTable
+  clientSpendTable(input: ChannelInput<'export:client-spend-csv'>): CsvTable
   /** Resumes the jobs a crash or a quit left running. Called once, at start. */
   resumeInterrupted(): Promise<void>
   /** Resolves when no job is running (tests and benchmarks). */
@@ -63,8 +64,20 @@ export function createBulkService(
     db: deps.db,
     clock: deps.clock,
     reportMaxAgeDays: async () => (await deps.settings.get()).reportMaxAgeDays,
-    process: (item) =>
-      processItem({ creators, refreshPage: (page, since) => refreshPage(deps, page, since) }, item),
+    // A job started for a tagged list bills the list's client when no current client is set.
+    process: async (item) => {
+      const job = await deps.db
+        .selectFrom('bulk_jobs')
+        .select('client')
+        .where('id', '=', item.job_id)
+        .executeTakeFirst()
+      return deps.logger.withFallbackClient(job?.client ?? null, () =>
+        processItem(
+          { creators, refreshPage: (page, since) => refreshPage(deps, page, since) },
+          item,
+        ),
+      )
+    },
     onError: (err) => console.error('[bulk] a job stopped unexpectedly:', err),
   })
 
@@ -106,12 +119,21 @@ export function createBulkService(
         doReport: input.reports,
         doEmail: input.emails,
       }))
+      const list =
+        'listId' in input.target
+          ? await deps.db
+              .selectFrom('lists')
+              .select('client')
+              .where('id', '=', input.target.listId)
+              .executeTakeFirst()
+          : undefined
       return startJob({
         kind: 'buy',
         title: input.title,
         caps: { reports, enrichments, discovery: 0 },
         preview,
         items,
+        client: list?.client ?? null,
       })
     },
 
@@ -189,6 +211,7 @@ export function createBulkService(
 
     auditTable: (input) => auditTable(deps.db, input),
     usageTable: () => usageTable(deps.db),
+    clientSpendTable: (input) => clientSpendTable(deps.db, input.month),
 
     resumeInterrupted: async () => {
       await store.requeueInterrupted()

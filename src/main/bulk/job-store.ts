@@ -28,6 +28,8 @@ export interface NewJob {
   caps: { reports: number; enrichments: number; discovery: number }
   preview: unknown
   items: NewItem[]
+  /** The client its spend is for when no current client is set (a tagged list's). */
+  client?: string | null
 }
 
 const CHUNK = 500
@@ -64,6 +66,7 @@ export class JobStore {
           started_at: null,
           finished_at: null,
           updated_at: now,
+          client: job.client ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

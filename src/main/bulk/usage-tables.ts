@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { AppError } from '../../shared/errors'
 import type { Database } from '../db/schema'
+import { clientSpend, NO_CLIENT } from '../services/client-spend'
 import { creditsText } from './table-csv'
 import type { CsvTable } from './table-csv'
 
@@ -110,6 +111,27 @@ export function usageTable(db: Kysely<Database>): CsvTable {
   }
   return {
     header: ['Month', 'Discovery results', 'Reports', 'Email lookups', 'Modash credits'],
+    rows: rows(),
+  }
+}
+
+/** One calendar month's spend per client, for re-billing; untagged spend is "No client". */
+export function clientSpendTable(db: Kysely<Database>, month: string): CsvTable {
+  async function* rows(): AsyncGenerator<string[]> {
+    const spend = await clientSpend(db, month)
+    for (const r of spend.rows) {
+      yield [
+        spend.month,
+        r.client ?? NO_CLIENT,
+        creditsText(r.modashMilliCredits),
+        String(r.discoveryResults),
+        String(r.reports),
+        String(r.emailLookups),
+      ]
+    }
+  }
+  return {
+    header: ['Month', 'Client', 'Modash credits', 'Discovery results', 'Reports', 'Email lookups'],
     rows: rows(),
   }
 }

@@ -119,6 +119,8 @@ export interface ApiCallLogsTable {
   cache_hit: number
   /** For a cache hit: the units a provider call would have charged (results, reports, lookups). */
   saved_units: number
+  /** The client the call was for (migration 007); null: none was set. */
+  client: Generated<string | null>
 }
 
 /** Free dictionary answers (locations, languages, …) kept so filters work offline. */
@@ -145,6 +147,8 @@ export interface ListsTable {
   name: string
   created_at: string
   updated_at: string
+  /** The client the list is for (migration 007). */
+  client: Generated<string | null>
 }
 
 export interface ListMembersTable {
@@ -290,6 +294,8 @@ export interface BulkJobsTable {
   started_at: string | null
   finished_at: string | null
   updated_at: string
+  /** The list's client when started for a tagged list (migration 007): rows bill it when no current client is set. */
+  client: Generated<string | null>
 }
 
 /** One creator (or search page) of a job; what it charged is read from the audit log. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { AuditLogPage, AuditLogRow } from '../../shared/domain'
@@ -28,17 +29,33 @@ export interface ApiCallEntry {
   savedUnits?: number
 }
 
+/** The current client setting, read with the executor the row is written with. */
+export type CurrentClient = (executor: Kysely<Database>) => Promise<string | null>
+
 /**
  * The audit trail: one row per provider call and per cache hit (cost 0), so the cache hit rate
  * and what was spent can be computed. It records no request headers, so no key can reach it.
  */
 export class ApiLogger {
+  private readonly fallback = new AsyncLocalStorage<string | null>()
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    /** Every row carries the client set when it was written (cost attribution). */
+    private readonly currentClient: CurrentClient = () => Promise.resolve(null),
   ) {}
 
+  /**
+   * Runs `task` with `client` as the client for rows written while no current client is set:
+   * a bulk job started for a list bills the list's client.
+   */
+  withFallbackClient<T>(client: string | null, task: () => Promise<T>): Promise<T> {
+    return this.fallback.run(client, task)
+  }
+
   async record(entry: ApiCallEntry, trx: Kysely<Database> = this.db): Promise<void> {
+    const client = (await this.currentClient(trx)) ?? this.fallback.getStore() ?? null
     await trx
       .insertInto('api_call_logs')
       .values({
@@ -56,6 +73,7 @@ export class ApiLogger {
         cost_millicredits: entry.costMilliCredits ?? 0,
         cache_hit: entry.cacheHit ? 1 : 0,
         saved_units: entry.savedUnits ?? 0,
+        client,
       })
       .execute()
   }

@@ -2,6 +2,7 @@ import type {
   AbandonLookupResult,
   AuditLogPage,
   ClayRoutineTest,
+  ClientSpend,
   BalanceReconciliation,
   CreatorDetail,
   EnrichResult,
@@ -37,6 +38,8 @@ export interface UsageService {
   quota(): Promise<QuotaStatus>
   stats(query?: ChannelInput<'usage:stats'>): Promise<UsageStats>
   log(query: ChannelInput<'usage:log'>): Promise<AuditLogPage>
+  /** Spend per client in one calendar month (UTC), from the audit log. */
+  clientSpend(query: ChannelInput<'usage:client-spend'>): Promise<ClientSpend>
   /** Reads the Modash balance (free); a failure is kept and answered as "balance unknown". */
   reconcile(): Promise<BalanceReconciliation>
   /** The user confirms the computer's date after it leapt while the app was open. */
@@ -47,6 +50,8 @@ export interface ListService {
   list(): Promise<ListSummary[]>
   create(name: string): Promise<ListSummary>
   rename(listId: number, name: string): Promise<ListSummary>
+  /** Tags the list with a client; null clears it. */
+  setClient(listId: number, client: string | null): Promise<ListSummary>
   remove(listId: number): Promise<{ deleted: boolean }>
   members(listId: number): Promise<ListMember[]>
   addCreators(listId: number, creatorIds: number[]): Promise<{ added: number }>

@@ -75,7 +75,11 @@ export async function createCore(
     defaultSettings(options.defaultUserId, options.sandbox ?? false, options.clayMapping),
   )
   const ledger = new QuotaLedger(db, clock, settings)
-  const logger = new ApiLogger(db, clock)
+  const logger = new ApiLogger(
+    db,
+    clock,
+    async (executor) => (await settings.get(executor)).currentClient ?? null,
+  )
   const deps: CoreDeps = {
     db,
     clock,

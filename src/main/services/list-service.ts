@@ -14,7 +14,7 @@ export function createListService(db: Kysely<Database>, clock: Clock): ListServi
   async function summary(listId: number): Promise<ListSummary> {
     const row = await db
       .selectFrom('lists as l')
-      .select(['l.id', 'l.name', 'l.created_at', 'l.updated_at'])
+      .select(['l.id', 'l.name', 'l.created_at', 'l.updated_at', 'l.client'])
       .select((eb) =>
         eb
           .selectFrom('list_members as m')
@@ -31,6 +31,7 @@ export function createListService(db: Kysely<Database>, clock: Clock): ListServi
       memberCount: Number(row.members ?? 0),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      client: row.client,
     }
   }
 
@@ -77,6 +78,15 @@ export function createListService(db: Kysely<Database>, clock: Clock): ListServi
       await db
         .updateTable('lists')
         .set({ name, updated_at: now() })
+        .where('id', '=', listId)
+        .execute()
+      return summary(listId)
+    },
+    async setClient(listId, client) {
+      await summary(listId)
+      await db
+        .updateTable('lists')
+        .set({ client, updated_at: now() })
         .where('id', '=', listId)
         .execute()
       return summary(listId)

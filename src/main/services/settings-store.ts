@@ -19,6 +19,7 @@ export function defaultSettings(
     sandbox,
     reportMaxAgeDays: 30,
     clayMapping: structuredClone(clayMapping),
+    currentClient: null,
   }
 }
 
@@ -34,9 +35,10 @@ export class SettingsStore {
     private readonly defaults: Settings,
   ) {}
 
-  async get(): Promise<Settings> {
+  /** `executor`: a transaction in progress, when called from inside one (one connection). */
+  async get(executor: Kysely<Database> = this.db): Promise<Settings> {
     if (this.cached) return this.cached
-    const row = await this.db
+    const row = await executor
       .selectFrom('settings')
       .select('value_json')
       .where('key', '=', 'app')

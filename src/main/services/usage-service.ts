@@ -3,6 +3,7 @@ import type { Meter, QuotaStatus, UsageStats } from '../../shared/domain'
 import type { ChannelInput } from '../../shared/ipc-contract'
 import type { ApiLogger } from './api-logger'
 import { billingPeriod } from './billing-period'
+import { clientSpend } from './client-spend'
 import { DAY_MS } from './clock'
 import { MILLI_PER_REPORT, MILLI_PER_RESULT } from './modash-prices'
 import type { CoreDeps } from './core-deps'
@@ -21,6 +22,7 @@ export function createUsageService(deps: CoreDeps, logger: ApiLogger): UsageServ
   return {
     quota: () => deps.ledger.status(),
     log: (query: ChannelInput<'usage:log'>) => logger.page(query),
+    clientSpend: (query) => clientSpend(deps.db, query.month),
     stats: (query) => usageStats(deps, query?.monthsBack ?? 0),
     reconcile: () => reconcileBalance(deps),
     confirmClock: () => deps.ledger.confirmClock(),

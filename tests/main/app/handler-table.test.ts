@@ -19,6 +19,7 @@ const settings: Settings = {
     inputs: { fullName: null, handle: null, profileUrl: null, platform: null, companyDomain: null },
     emailPath: null,
   },
+  currentClient: null,
 }
 
 function build(mode: 'sandbox' | 'real') {

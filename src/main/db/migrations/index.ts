@@ -5,6 +5,7 @@ import { purchases } from './003-purchases'
 import { ledgerCharges } from './004-ledger-charges'
 import { creatorFacts } from './005-creator-facts'
 import { bulkJobs } from './006-bulk-jobs'
+import { clientTags } from './007-client-tags'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['004-ledger-charges', ledgerCharges],
   ['005-creator-facts', creatorFacts],
   ['006-bulk-jobs', bulkJobs],
+  ['007-client-tags', clientTags],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {

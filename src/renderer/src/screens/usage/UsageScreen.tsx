@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner'
 import { UsageExports } from '../bulk/ExportButtons'
 import { AuditLogTable } from './AuditLogTable'
 import { BalancePanel } from './BalancePanel'
+import { ClientSpendPanel } from './ClientSpendPanel'
 import { ClockNotice } from './ClockNotice'
 import { DailyUsageChart } from './DailyUsageChart'
 import { PeriodPicker, periodWords } from './PeriodPicker'
@@ -44,6 +45,7 @@ export function UsageScreen() {
         </>
       )}
       <BalancePanel />
+      <ClientSpendPanel />
       <AuditLogTable />
       <UsageExports />
     </div>
