@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest'
 import type { SandboxCreator } from '../../src/main/sandbox/dataset/generate-dataset'
 import { OUTREACH_COLUMNS } from '../../src/main/export/outreach-columns'
 import type { Platform } from '../../src/shared/platforms'
-import { parseCsv } from '../main/export/rfc4180'
+import { parseCsv } from '../helpers/rfc4180'
 import { e2e, e2eSkipReason, SCENARIO_TIMEOUT } from './fixtures/app'
 import { seriousViolations } from './fixtures/axe'
 import {
@@ -117,7 +117,7 @@ describe('bulk work in the browser preview (sandbox)', () => {
 
       const exported = await lists.exportCsv()
       expect(exported.rows).toBe(30)
-      const [header, ...rows] = parseCsv(readFileSync(exported.path, 'utf8').replace(/^\uFEFF/, ''))
+      const [header, ...rows] = parseCsv(readFileSync(exported.path, 'utf8'), { bom: true })
       expect(header).toEqual(OUTREACH_COLUMNS.map((c) => c.header))
       const cell = (row: string[], name: string) =>
         row[OUTREACH_COLUMNS.findIndex((c) => c.header === name)] ?? ''

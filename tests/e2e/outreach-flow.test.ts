@@ -11,7 +11,7 @@ import {
   SANDBOX_CLAY_KEY,
 } from './fixtures/sandbox-data'
 import { OUTREACH_COLUMNS } from '../../src/main/export/outreach-columns'
-import { parseCsv } from '../main/export/rfc4180'
+import { parseCsv } from '../helpers/rfc4180'
 import { ListsPage } from './pages/lists-page'
 import { SearchPage } from './pages/search-page'
 
@@ -83,7 +83,7 @@ describe('outreach flow in the browser preview (sandbox)', () => {
       // Exported for Excel by default: a UTF-8 byte order mark, then the sheet.
       const text = readFileSync(exported.path, 'utf8')
       expect(text.charCodeAt(0)).toBe(0xfeff)
-      const [header, ...rows] = parseCsv(text.slice(1))
+      const [header, ...rows] = parseCsv(text, { bom: true })
       expect(header).toEqual(OUTREACH_COLUMNS.map((c) => c.header))
       const byHandle = new Map(
         rows.map((r) => [r[OUTREACH_COLUMNS.findIndex((c) => c.header === 'Handle')], r]),

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../src/shared/ipc-contract'
 import { makeTempDir } from '../helpers/temp-dir'
-import { FakeContents, FakeFrame } from './helpers/fake-electron'
-import type { FakeWindow, Recorded } from './helpers/fake-electron'
+import { FakeContents, FakeFrame, openDetails } from '../helpers/fake-electron'
+import type { FakeWindow, Recorded } from '../helpers/fake-electron'
 import { recordFigures } from './helpers/figures'
 
 /**
@@ -21,7 +21,7 @@ const handled: string[] = []
 const exposed = new Map<string, unknown>()
 
 vi.mock('electron', async () => {
-  const { fakeElectron, newRecord: fresh } = await import('./helpers/fake-electron')
+  const { fakeElectron, newRecord: fresh } = await import('../helpers/fake-electron')
   record.current = fresh()
   return {
     ...fakeElectron(record.current, tmp.dir),
@@ -187,7 +187,7 @@ describe('Electron hardening, as the app starts', () => {
 
   it('never navigates, opens windows or hosts webviews; web links go to the browser', () => {
     // The window's own contents, and any contents created later (guarded app-wide).
-    const later = new FakeContents()
+    const later = new FakeContents('about:blank')
     for (const listener of rec().appListeners.get('web-contents-created') ?? []) listener({}, later)
     for (const contents of [window.webContents, later]) {
       for (const url of [
@@ -205,7 +205,10 @@ describe('Electron hardening, as the app starts', () => {
         'subframes do not navigate',
       )
       for (const url of ['https://evil.test/', 'file:///etc/passwd', 'smb://host/share'])
-        check(contents.windowOpenHandler?.({ url }).action === 'deny', `no window opens for ${url}`)
+        check(
+          contents.windowOpenHandler?.(openDetails(url)).action === 'deny',
+          `no window opens for ${url}`,
+        )
     }
     // Only plain web links reach the system browser, each once however often it was guarded.
     expect(rec().opened.every((u) => /^https?:\/\//.test(u))).toBe(true)
@@ -218,7 +221,7 @@ describe('Electron hardening, as the app starts', () => {
     const invoke = rec().ipc.get('lists:list')
     if (!invoke) throw new Error('lists:list is not registered')
     const main = window.webContents.mainFrame
-    const stranger = new FakeContents()
+    const stranger = new FakeContents('about:blank')
     stranger.mainFrame.url = main.url
     const senders = [
       { sender: stranger, senderFrame: stranger.mainFrame },

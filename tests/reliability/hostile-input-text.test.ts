@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPreviewServer } from '../../src/main/preview/preview-server'
 import { OUTREACH_COLUMNS } from '../../src/main/export/outreach-columns'
 import { testDataset } from '../helpers/core-harness'
-import { parseCsv } from './helpers/csv-parse'
+import { parseCsv } from '../helpers/rfc4180'
 import { recordFigures } from './helpers/figures'
 import { HOSTILE, hostileDataset } from './helpers/hostile-strings'
 import { startRig } from './helpers/rig'
@@ -131,7 +131,7 @@ describe('hostile text', () => {
     if (!list) throw new Error('the hostile lists were not created')
     const exported = await rig.ok('export:csv', { listId: list.id, bom: true })
     if (exported === null) throw new Error('the export was cancelled')
-    const rows = parseCsv(readFileSync(exported.path, 'utf8'))
+    const rows = parseCsv(readFileSync(exported.path, 'utf8'), { bom: true })
     const [header, ...data] = rows
     expect(header).toEqual(OUTREACH_COLUMNS.map((c) => c.header))
     expect(data).toHaveLength(exported.rows)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bulkHandlers } from '../../../src/main/bulk/bulk-handlers'
 import { exportFolder } from '../../../src/main/app/export-folder'
 import type { SearchResult } from '../../../src/shared/domain'
-import { parseCsv } from '../export/rfc4180'
+import { parseCsv } from '../../helpers/rfc4180'
 import { startBulkHarness } from './bulk-harness'
 import type { BulkHarness } from './bulk-harness'
 

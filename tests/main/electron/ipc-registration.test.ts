@@ -5,7 +5,7 @@ import type { Handlers } from '../../../src/main/ipc/dispatch'
 import { registerIpcHandlers } from '../../../src/main/electron/ipc-registration'
 import { rendererLocation } from '../../../src/main/electron/renderer-location'
 import { createSenderCheck } from '../../../src/main/electron/sender-check'
-import { FakeContents, FakeFrame } from './fake-electron'
+import { FakeContents, FakeFrame } from '../../helpers/fake-electron'
 
 const INDEX = '/app/out/renderer/index.html'
 const location = rendererLocation({

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { FakeContents, openDetails } from './fake-electron'
+import { FakeContents, openDetails } from '../../helpers/fake-electron'
 
 const windows: FakeWindow[] = []
 

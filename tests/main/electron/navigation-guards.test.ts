@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openExternalLink, safeExternalUrl } from '../../../src/main/electron/external-links'
 import { guardWebContents } from '../../../src/main/electron/navigation-guards'
-import { FakeContents, openDetails } from './fake-electron'
+import { FakeContents, openDetails } from '../../helpers/fake-electron'
 
 function guarded() {
   const opened: string[] = []

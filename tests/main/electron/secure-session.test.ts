@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { secureSession } from '../../../src/main/electron/secure-session'
-import { FakeContents } from './fake-electron'
+import { FakeContents } from '../../helpers/fake-electron'
 
 describe('secure session', () => {
   it('installs the CSP, the permission handlers and guards on every new web contents', () => {

@@ -13,7 +13,7 @@ import {
 } from '../../../src/main/export/outreach-columns'
 import type { Core } from '../../../src/main/services/core-types'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { parseCsv } from './rfc4180'
+import { parseCsv } from '../../helpers/rfc4180'
 
 function row(overrides: Partial<OutreachRow> = {}): OutreachRow {
   return {

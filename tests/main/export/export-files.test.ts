@@ -17,7 +17,7 @@ import type { OutreachRow } from '../../../src/shared/domain'
 import { AppError } from '../../../src/shared/errors'
 import type { Core } from '../../../src/main/services/core-types'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { parseCsv } from './rfc4180'
+import { parseCsv } from '../../helpers/rfc4180'
 
 /**
  * Exports land in folders other programs can write to. These tests plant real files and real

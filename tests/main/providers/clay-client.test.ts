@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
 import { ProviderError } from '../../../src/main/providers/provider-error'
 import { createClayClient } from '../../../src/main/providers/clay/clay-client'
@@ -8,12 +8,12 @@ import {
 } from '../../../src/main/providers/clay/clay-errors'
 import type { ClayClientOptions } from '../../../src/main/providers/clay/clay-client'
 import type { ClayApi } from '../../../src/main/providers/clay/clay-api'
-import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
 import type {
   ClayEmulator,
   ClayEmulatorOptions,
   ClayFault,
 } from '../../../src/main/sandbox/clay-emulator'
+import { clayEmulators } from '../../helpers/clay-emulators'
 
 const KEY = 'ck_live_S3CRET_do_not_leak_9f8e7d'
 const ROUTINE = 'function:t_email'
@@ -42,20 +42,10 @@ const baseOptions: ClayEmulatorOptions = {
 }
 
 let emu: ClayEmulator
-const started: ClayEmulator[] = []
-
-async function start(overrides: Partial<ClayEmulatorOptions> = {}): Promise<ClayEmulator> {
-  const instance = await startClayEmulator({ ...baseOptions, ...overrides })
-  started.push(instance)
-  return instance
-}
+const { start } = clayEmulators(baseOptions)
 
 beforeEach(async () => {
   emu = await start()
-})
-
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((instance) => instance.close()))
 })
 
 function client(overrides: Partial<ClayClientOptions> = {}, on: ClayEmulator = emu): ClayApi {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startClayEmulator } from '../../../src/main/sandbox/clay-emulator'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ClayEmulator, ClayEmulatorOptions } from '../../../src/main/sandbox/clay-emulator'
+import { clayEmulators } from '../../helpers/clay-emulators'
 
 const KEY = 'ck_test_key_1'
 const OTHER_KEY = 'ck_test_key_2'
@@ -17,20 +17,10 @@ const baseOptions: ClayEmulatorOptions = {
 }
 
 let emu: ClayEmulator
-const started: ClayEmulator[] = []
-
-async function start(overrides: Partial<ClayEmulatorOptions> = {}): Promise<ClayEmulator> {
-  const instance = await startClayEmulator({ ...baseOptions, ...overrides })
-  started.push(instance)
-  return instance
-}
+const { start } = clayEmulators(baseOptions)
 
 beforeEach(async () => {
   emu = await start()
-})
-
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((instance) => instance.close()))
 })
 
 interface CallInit {

@@ -6,7 +6,7 @@ import type { HandlerDeps } from '../../../src/main/app/handler-table'
 import { exportFolder } from '../../../src/main/app/export-folder'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import type { Channel, ChannelInput, ChannelResult } from '../../../src/shared/ipc-contract'
-import { parseCsv } from '../export/rfc4180'
+import { parseCsv } from '../../helpers/rfc4180'
 import { startBulkHarness } from '../bulk/bulk-harness'
 import type { BulkHarness } from '../bulk/bulk-harness'
 

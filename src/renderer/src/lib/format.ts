@@ -29,12 +29,17 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—'
   const date = new Date(DATE_ONLY.test(iso) ? `${iso}T00:00:00Z` : iso)
   if (Number.isNaN(date.getTime())) return '—'
-  return date.toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(DATE_ONLY.test(iso) ? { timeZone: 'UTC' } : {}),
-  })
+  return dateFormat(DATE_ONLY.test(iso)).format(date)
+}
+
+// `toLocaleDateString` builds a new formatter on every call, which is slow enough to show when a
+// scrolled table formats a few dates a row; the same formatters, made once, give the same text.
+let localDate: Intl.DateTimeFormat | null = null
+let utcDate: Intl.DateTimeFormat | null = null
+function dateFormat(utc: boolean): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
+  if (utc) return (utcDate ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }))
+  return (localDate ??= new Intl.DateTimeFormat(undefined, options))
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

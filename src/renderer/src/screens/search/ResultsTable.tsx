@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { SampleDataOffer } from '../../components/SampleDataOffer'
 import type { ResultSortKey } from '../../stores/results-view-store'
@@ -8,7 +9,7 @@ import { useSelectionStore } from '../../stores/selection-store'
 import { useSettingsStore } from '../../stores/settings-store'
 import { useUiStore } from '../../stores/ui-store'
 import { ROW_HEIGHT, ResultRow, rowId } from './ResultRow'
-import { useVirtualWindow } from './use-virtual-window'
+import { observeRectOrFallback } from './virtual-rows'
 
 interface Column {
   label: string
@@ -85,6 +86,30 @@ function HeaderCell({ column }: { column: Column }) {
   )
 }
 
+/** The header row: kept apart (and memoised) so a scroll, which re-renders the body, skips it. */
+const ResultsHeader = memo(function ResultsHeader({ ids }: { ids: number[] }) {
+  const selected = useSelectionStore((s) => s.selected)
+  const setAll = useSelectionStore((s) => s.setAll)
+  const allChecked = ids.length > 0 && ids.every((id) => selected.has(id))
+  return (
+    <div role="rowgroup" className="grid-head">
+      <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
+        <div role="columnheader" className="col-check">
+          <input
+            type="checkbox"
+            aria-label="Select all loaded results"
+            checked={allChecked}
+            onChange={(e) => setAll(ids, e.target.checked)}
+          />
+        </div>
+        {COLUMNS.map((c) => (
+          <HeaderCell key={c.label} column={c} />
+        ))}
+      </div>
+    </div>
+  )
+})
+
 export function ResultsTable() {
   const allRows = useSearchStore((s) => s.rows)
   const quickFilter = useSearchStore((s) => s.quickFilter)
@@ -104,18 +129,27 @@ export function ResultsTable() {
   const selected = useSelectionStore((s) => s.selected)
   const activeIndex = useSelectionStore((s) => s.activeIndex)
   const toggle = useSelectionStore((s) => s.toggle)
-  const setAll = useSelectionStore((s) => s.setAll)
   const setActive = useSelectionStore((s) => s.setActive)
   const openProfile = useUiStore((s) => s.openProfile)
 
   const bodyRef = useRef<HTMLDivElement>(null)
-  const win = useVirtualWindow(bodyRef, rows.length, ROW_HEIGHT)
-  const { scrollToIndex } = win
+  // Only the rows in view (plus an overscan) exist in the DOM. The virtualizer re-renders this
+  // component only when a row enters or leaves that window; the rows are memoised, so such a
+  // render mounts the rows that entered and leaves the others alone.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (index) => rows[index]?.creator.id ?? index,
+    observeElementRect: observeRectOrFallback,
+  })
+  const items = virtualizer.getVirtualItems()
 
   // j/k move the cursor from anywhere; keep it on screen.
   useEffect(() => {
-    if (activeIndex < rows.length) scrollToIndex(activeIndex)
-  }, [activeIndex, rows.length, scrollToIndex])
+    if (activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeIndex, rows.length, virtualizer])
 
   const onToggle = useCallback(
     (id: number, shift: boolean) => toggle(id, idsRef.current, shift),
@@ -145,8 +179,9 @@ export function ResultsTable() {
     )
   }
 
-  const allChecked = ids.length > 0 && ids.every((id) => selected.has(id))
-  const activeInWindow = activeIndex >= win.start && activeIndex < win.end
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? -1
+  const activeInWindow = activeIndex >= first && activeIndex <= last
   return (
     <div
       role="grid"
@@ -157,33 +192,19 @@ export function ResultsTable() {
       tabIndex={0}
       className="grid results-grid"
     >
-      <div role="rowgroup" className="grid-head">
-        <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
-          <div role="columnheader" className="col-check">
-            <input
-              type="checkbox"
-              aria-label="Select all loaded results"
-              checked={allChecked}
-              onChange={(e) => setAll(ids, e.target.checked)}
-            />
-          </div>
-          {COLUMNS.map((c) => (
-            <HeaderCell key={c.label} column={c} />
-          ))}
-        </div>
-      </div>
-      <div ref={bodyRef} className="grid-body" onScroll={win.onScroll} data-testid="results-scroll">
-        <div role="rowgroup" className="grid-canvas" style={{ height: rows.length * ROW_HEIGHT }}>
-          {rows.slice(win.start, win.end).map((row, i) => {
-            const index = win.start + i
+      <ResultsHeader ids={ids} />
+      <div ref={bodyRef} className="grid-body" data-testid="results-scroll">
+        <div role="rowgroup" className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index]!
             return (
               <ResultRow
                 key={row.creator.id}
                 row={row}
-                index={index}
-                top={index * ROW_HEIGHT}
+                index={item.index}
+                top={item.start}
                 checked={selected.has(row.creator.id)}
-                active={index === activeIndex}
+                active={item.index === activeIndex}
                 maxReportAgeDays={maxAge}
                 onToggle={onToggle}
                 onActivate={setActive}

@@ -1,4 +1,59 @@
 import { EventEmitter } from 'node:events'
+import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron'
+
+/*
+ * The tests' one fake of Electron: a WebContents and frames for the guards and IPC checks, and
+ * (below) just enough of the whole module for `runElectronApp` to run in Node.
+ */
+
+/** Just enough of a WebContents to drive the guards: events plus the window-open handler. */
+export class FakeContents extends EventEmitter {
+  windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null
+  readonly mainFrame: FakeFrame
+
+  constructor(url = 'file:///app/out/renderer/index.html') {
+    super()
+    this.mainFrame = new FakeFrame(url, null)
+  }
+
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse) {
+    this.windowOpenHandler = handler
+  }
+
+  asWebContents(): WebContents {
+    return this as unknown as WebContents
+  }
+
+  /** Emits an event the way Electron does, returning whether a listener prevented it. */
+  fire(name: string, extra: Record<string, unknown> = {}, ...args: unknown[]): boolean {
+    let prevented = false
+    const event = { ...extra, preventDefault: () => (prevented = true) }
+    this.emit(name, event, ...args)
+    return prevented
+  }
+}
+
+let nextRoutingId = 1
+
+export class FakeFrame {
+  readonly processId = 4
+  readonly routingId = nextRoutingId++
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null,
+  ) {}
+}
+
+/** What `setWindowOpenHandler`'s handler is called with when a page asks to open `url`. */
+export function openDetails(url: string): HandlerDetails {
+  return {
+    url,
+    frameName: '',
+    features: '',
+    disposition: 'foreground-tab',
+    referrer: { url: '', policy: 'no-referrer' },
+  }
+}
 
 /**
  * Just enough of Electron for `runElectronApp` to run in Node, recording every option, handler
@@ -43,35 +98,8 @@ export function newRecord(): Recorded {
   }
 }
 
-let nextRoutingId = 1
-
-export class FakeFrame {
-  readonly processId = 7
-  readonly routingId = nextRoutingId++
-  constructor(
-    public url: string,
-    public parent: FakeFrame | null,
-  ) {}
-}
-
-export class FakeContents extends EventEmitter {
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
-  readonly mainFrame = new FakeFrame('about:blank', null)
-
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
-    this.windowOpenHandler = handler
-  }
-
-  /** Emits as Electron does; true when a listener called `preventDefault()`. */
-  fire(name: string, extra: Record<string, unknown>, ...args: unknown[]): boolean {
-    let prevented = false
-    this.emit(name, { ...extra, preventDefault: () => (prevented = true) }, ...args)
-    return prevented
-  }
-}
-
 export class FakeWindow extends EventEmitter {
-  readonly webContents = new FakeContents()
+  readonly webContents = new FakeContents('about:blank')
   loaded: string | null = null
   constructor(readonly options: Record<string, unknown>) {
     super()
