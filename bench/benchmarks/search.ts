@@ -87,7 +87,8 @@ async function measureSize(
           return { rows: r.creators.length, total: r.total }
         },
         floor15: sync(
-          floor.prepare({ platform: q.platform, influencer, countries: [], pageSize: 15 }),
+          // The service places the location id through the built-in countries, as this does.
+          floor.prepare({ platform: q.platform, influencer, countries, pageSize: 15 }),
         ),
         floor50: sync(floor.prepare({ platform: q.platform, influencer, countries, pageSize: 50 })),
         local15: async () => {

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { DATABASE_FILE, openDatabase } from '../../src/main/db/database'
+import { registerSqlFunctions } from '../../src/main/db/sql-functions'
 import { createCore } from '../../src/main/services/create-core'
 import type { Clock } from '../../src/main/services/clock'
 import { bulkLoadCreators } from './bulk-load'
@@ -70,5 +71,6 @@ export function rawConnection(path: string): BetterSqlite3.Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  registerSqlFunctions(sqlite)
   return sqlite
 }

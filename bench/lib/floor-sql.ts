@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Platform } from '../../src/shared/platforms'
 import type { InfluencerFilter } from '../../src/shared/search-filters'
+import { words } from '../../src/main/services/facts/words'
 
 /**
  * The floor: each benchmark search as one hand-written, prepared SQL statement on the same file
@@ -92,10 +93,19 @@ function floorSql(
     text: `WITH hits AS (
         SELECT c.id, c.followers, count(*) OVER () AS n
         FROM ${table} JOIN creators AS c INDEXED BY creators_search_reported ON c.id = ${table}.rowid
-        WHERE ${table} MATCH ? AND c.has_detailed_profile = 1 AND ${w}
+        WHERE ${table} MATCH ? AND c.has_detailed_profile = 1
+          AND cd_has_words(coalesce(c.bio, '') || ' ' || coalesce(c.full_name, ''), ?) = 1 AND ${w}
         ORDER BY c.followers DESC, c.id LIMIT ${s.pageSize})
       SELECT c.*, hits.n AS total FROM hits JOIN creators AS c ON c.id = hits.id
       ORDER BY hits.followers DESC, c.id`,
-    params: [`"${f.bio.replace(/"/g, '""')}"*`, ...params],
+    // Whole words of the bio or name, as Modash matches them: the index narrows, the function
+    // decides (`db/sql-functions.ts`).
+    params: [
+      words(f.bio)
+        .map((w) => `"${w.replace(/"/g, '""')}"`)
+        .join(' OR '),
+      words(f.bio).join(' '),
+      ...params,
+    ],
   }
 }

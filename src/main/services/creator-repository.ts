@@ -21,7 +21,8 @@ const BATCH = 1000
  * (`withStatements`): with the triggers and index upkeep on `creators`, SQLite writes a row
  * faster alone than inside a multi-row INSERT … SELECT (which it stages in a temporary table
  * first), and no query is built or compiled per row. A handle is freed from another account
- * only when the row's write finds it taken: renames are rare, so most rows cost one statement.
+ * only when the row's write finds it taken: renames are rare, so a new row costs one statement
+ * and an updated one two (its id is looked up).
  */
 export async function upsertBasicProfiles(
   db: Kysely<Database>,
@@ -32,21 +33,31 @@ export async function upsertBasicProfiles(
   const ids = new Map<string, number>()
   for (let start = 0; start < profiles.length; start += BATCH) {
     const batch = dedupeByProviderId(profiles.slice(start, start + BATCH))
-    const rows = withUniqueHandles(batch.map((p) => basicRow(p)))
+    const rows = withUniqueHandles(batch.map((p) => basicRow(platform, p, fetchedAt)))
     await withStatements(db, (prepare) => {
       const upsert = prepare(UPSERT_BASIC)
+      const lastRowid = () => (prepare(LAST_ROWID).get() as { id: number | bigint }).id
+      // A new row moves the connection's last rowid to its own; an update leaves it where it
+      // was, and the row's id is looked up. Cheaper than RETURNING on every row.
+      let last = lastRowid()
       for (const row of rows) {
-        const values = [platform, ...row, fetchedAt, fetchedAt, fetchedAt]
-        let written: { id: number }
+        let written: { lastInsertRowid: number | bigint }
         try {
-          written = upsert.get(values) as { id: number }
+          written = upsert.run(row)
         } catch (err) {
-          if (row[1] === null || !isHandleTaken(err)) throw err
+          if (row[2] === null || !isHandleTaken(err)) throw err
           // SQLite undid only this row's statement: free the handle, then write the row again.
-          prepare(RELEASE_HANDLE).run(platform, row[1], row[0])
-          written = upsert.get(values) as { id: number }
+          prepare(RELEASE_HANDLE).run(platform, row[2], row[1])
+          last = lastRowid()
+          written = upsert.run(row)
         }
-        ids.set(row[0], written.id)
+        if (written.lastInsertRowid !== last) {
+          last = written.lastInsertRowid
+          ids.set(row[1], Number(last))
+        } else {
+          const found = prepare(CREATOR_ID).get(platform, row[1]) as { id: number }
+          ids.set(row[1], found.id)
+        }
       }
     })
   }
@@ -72,8 +83,10 @@ const UPSERT_BASIC = `
     basic_profile_json = excluded.basic_profile_json,
     has_basic_profile = 1,
     basic_fetched_at = excluded.basic_fetched_at,
-    updated_at = excluded.updated_at
-  RETURNING id`
+    updated_at = excluded.updated_at`
+
+const LAST_ROWID = 'SELECT last_insert_rowid() AS id'
+const CREATOR_ID = 'SELECT id FROM creators WHERE platform = ? AND provider_id = ?'
 
 /** Frees a handle from any other account of the platform that still holds it. */
 const RELEASE_HANDLE =
@@ -92,11 +105,13 @@ function dedupeByProviderId(profiles: ModashSearchProfile[]): ModashSearchProfil
 }
 
 /**
- * A search profile as the upsert binds it, in this order: provider id, handle, full name,
- * profile URL, picture URL, followers, engagements, engagement rate, average views, verified,
- * the profile as received (its JSON text).
+ * A search profile as the upsert binds it (`UPSERT_BASIC`), in this order: platform, provider
+ * id, handle, full name, profile URL, picture URL, followers, engagements, engagement rate,
+ * average views, verified, the profile as received (its JSON text), and when it was fetched
+ * (three times: fetched, created, updated).
  */
 type BasicRow = [
+  platform: Platform,
   providerId: string,
   handle: string | null,
   fullName: string | null,
@@ -108,25 +123,29 @@ type BasicRow = [
   averageViews: number | null,
   isVerified: number | null,
   profileJson: string,
+  fetchedAt: string,
+  createdAt: string,
+  updatedAt: string,
 ]
 
 /** Two accounts claiming one handle in the same answer: the later claim wins, as in a rename. */
 function withUniqueHandles(rows: BasicRow[]): BasicRow[] {
   const owner = new Map<string, BasicRow>()
-  for (const row of rows) if (row[1] !== null) owner.set(row[1], row)
+  for (const row of rows) if (row[2] !== null) owner.set(row[2], row)
   return rows.map((row) =>
-    row[1] !== null && owner.get(row[1]) !== row ? withHandle(row, null) : row,
+    row[2] !== null && owner.get(row[2]) !== row ? withHandle(row, null) : row,
   )
 }
 
 function withHandle(row: BasicRow, handle: string | null): BasicRow {
   const copy: BasicRow = [...row]
-  copy[1] = handle
+  copy[2] = handle
   return copy
 }
 
-function basicRow(p: ModashSearchProfile): BasicRow {
+function basicRow(platform: Platform, p: ModashSearchProfile, fetchedAt: string): BasicRow {
   return [
+    platform,
     p.userId,
     normaliseHandle(p.username ?? p.handle ?? '') ?? null,
     p.fullname ?? null,
@@ -138,6 +157,9 @@ function basicRow(p: ModashSearchProfile): BasicRow {
     intOrNull(p.averageViews),
     p.isVerified == null ? null : p.isVerified ? 1 : 0,
     JSON.stringify(p),
+    fetchedAt,
+    fetchedAt,
+    fetchedAt,
   ]
 }
 

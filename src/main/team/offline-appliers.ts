@@ -4,6 +4,8 @@ import { PAGE_SIZE } from '../../shared/search-filters'
 import type { Database } from '../db/schema'
 import { parseReport, parseSearchPage } from '../providers/modash/schemas'
 import { reportEmail, storeReport, upsertBasicProfiles } from '../services/creator-repository'
+import { recordPageFilters } from '../services/facts/page-proofs'
+import { filtersHash } from '../services/filters-canonical'
 import { storePage } from '../services/search-cache'
 import { billedResults } from '../services/search-purchase'
 import type { TeamReportContext, TeamSearchContext } from './keys'
@@ -59,6 +61,10 @@ export const searchPageApplier: OfflineApplier = {
       fetchedAt: purchase.boughtAt,
       creatorIds,
     })
+    // What the page proves of its creators, as for a page bought here (`facts/page-proofs.ts`),
+    // when the filters sent are the ones the page is filed under.
+    if (ctx.canonical !== undefined && filtersHash(ctx.platform, ctx.canonical) === ctx.hash)
+      await recordPageFilters(trx, ctx.platform, ctx.hash, ctx.canonical)
     return true
   },
 }
