@@ -45,8 +45,11 @@ describe('an exhausted monthly limit (sandbox)', () => {
       )
       expect(await search.staleBanner.count()).toBe(0)
 
-      // The same for a report, with the limit set through the bridge this time.
+      // The same for a report, with the limit set through the bridge this time. Results are
+      // only ever shown under the filters they answer: the first search again (cached, free).
       await app.call('settings:set', { limits: { report: 0 } })
+      await search.setMinFollowers('10k')
+      await search.search()
       const drawer = await search.openProfile(handle)
       const confirm = await drawer.askForReport()
       expect((await confirm.text()).lines).toContain(

@@ -78,7 +78,7 @@ export async function loadFilterSets(
 
 /**
  * Fetched to its last page: pages 0..n all bought, every one full but the last, which is short
- * (or Modash's exact total says it is the end); bought within a day, so no creator slipped
+ * (or Modash's exact total says it is the end; an estimated total beyond them says it is not); bought within a day, so no creator slipped
  * between two pages as ranks moved; and nothing Modash billed was left out of the cache (an
  * id-less row would have been a matching creator the cache does not hold).
  */
@@ -102,15 +102,19 @@ function isComplete(r: {
   const earlierFull = shortPages === (lastResults < PAGE_SIZE ? 1 : 0)
   if (!earlierFull) return false
   if (r.last_billed !== null && Number(r.last_billed) !== lastResults) return false
-  const exact = Number(r.last_exact) === 1
-  if (exact) return Number(r.results) === Number(r.last_total)
+  if (r.last_exact !== null && Number(r.last_exact) === 1)
+    return Number(r.results) === Number(r.last_total)
+  // Modash called its total an estimate (a broad query answers with the size of its index):
+  // a short page below it is not an end it vouches for.
+  if (r.last_exact !== null && Number(r.last_total) > Number(r.results)) return false
   return lastResults < PAGE_SIZE
 }
 
 function parse(json: string): SearchFilters | null {
   try {
     const value = JSON.parse(json) as unknown
-    return typeof value === 'object' && value !== null ? (value as SearchFilters) : null
+    // Written by this app from filters it validated; anything else is not a filter set.
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null
   } catch {
     return null
   }

@@ -8,7 +8,7 @@ import type {
 /**
  * A search as a list of terms, one per filter, each named as the UI and the answer name it
  * (`influencer.location`, `audience.gender`). All terms must hold (Modash ANDs filters; items
- * inside one filter OR, `providers.md` §1.5).
+ * inside one filter OR, `docs/providers.md` §1.5).
  */
 export type Term =
   | {
@@ -39,7 +39,7 @@ export function filterTerms(platform: Platform, filters: SearchFilters): Term[] 
     ['influencer', filters.influencer],
     ['audience', filters.audience],
   ] as const) {
-    for (const [name, value] of Object.entries(values ?? {})) {
+    for (const [name, value] of Object.entries(values ?? {}) as [string, unknown][]) {
       const key = `${group}.${name}`
       if (value === undefined || IGNORED[platform].has(key)) continue
       out.push({ key, value } as Term)

@@ -39,6 +39,13 @@ BEGIN
   SELECT * INTO p FROM periods WHERE starts_at <= now() AND ends_at > now()
     ORDER BY starts_at DESC LIMIT 1;
   IF FOUND THEN RETURN p; END IF;
+  -- Laptops arriving at once must not each open the period: the first opens it, the others wait
+  -- here and then find it (otherwise a second one reads the first's end as "the period before"
+  -- and tries to open an empty period after it).
+  PERFORM pg_advisory_xact_lock(hashtext('creator_desk._current_period'));
+  SELECT * INTO p FROM periods WHERE starts_at <= now() AND ends_at > now()
+    ORDER BY starts_at DESC LIMIT 1;
+  IF FOUND THEN RETURN p; END IF;
   SELECT billing_cycle_day INTO v_day FROM settings WHERE id = 1;
   v_start := date_trunc('month', (now() AT TIME ZONE 'UTC') - make_interval(days => v_day - 1))
     + make_interval(days => v_day - 1);
