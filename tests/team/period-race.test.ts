@@ -28,7 +28,7 @@ describe.skipIf(skip !== null)('a new billing period', () => {
         laptops.map((l) => l.reserve('report', 1, { worstCaseMilliCredits: 1000 })),
       )
       const failed = outcomes.filter((o) => o.status === 'rejected')
-      expect(failed.map((f) => String((f).reason))).toEqual([])
+      expect(failed.map((f) => String(f.reason))).toEqual([])
       const periods = await team.admin
         .selectFrom('creator_desk.periods' as never)
         .select((eb) => eb.fn.countAll<string>().as('n'))

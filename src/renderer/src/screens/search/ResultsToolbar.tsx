@@ -54,10 +54,7 @@ function RowFilters() {
       {FILTERS.map((f) => (
         <label key={f.key}>
           {f.label}
-          <select
-            value={filters[f.key]}
-            onChange={(e) => setFilter({ [f.key]: e.target.value })}
-          >
+          <select value={filters[f.key]} onChange={(e) => setFilter({ [f.key]: e.target.value })}>
             {f.options.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
