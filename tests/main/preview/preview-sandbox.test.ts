@@ -95,7 +95,7 @@ describe('browser preview in sandbox mode', () => {
     const exported = await call<{ path: string; rows: number }>('export:csv', { creatorIds: ids })
     expect(exported.rows).toBe(ids.length)
     expect(exported.path.startsWith(exportDir)).toBe(true)
-    expect(readFileSync(exported.path, 'utf8').split('\r\n')[0]).toMatch(/^Platform,Handle,/)
+    expect(readFileSync(exported.path, 'utf8').split('\r\n')[0]).toMatch(/^\ufeffPlatform,Handle,/)
   })
 
   it('exports two lists whose names slug alike into two files, the first left intact', async () => {

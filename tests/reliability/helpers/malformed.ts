@@ -53,8 +53,13 @@ const primitive = fc.oneof(
   fc.bigInt(),
 )
 
-/** Fields where null is valid: "no limit", or a Clay column / email path left unmapped. */
+/**
+ * Fields where null is valid: "no limit", a Clay column / email path left unmapped, or no client
+ * (a list's, or the current one).
+ */
 const NULLABLE = new Set([
+  'client',
+  'currentClient',
   'enrichment',
   'fullName',
   'handle',
