@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely'
 import type { Platform } from '../../shared/platforms'
+import type { Database } from '../db/schema'
 import { parseReport } from '../providers/modash/schemas'
 import type { ModashReport } from '../providers/modash/schemas'
 import { reportEmail, storeReport } from './creator-repository'
@@ -28,25 +30,37 @@ export const reportPurchase: PurchaseKind<ReportContext, ModashReport, void> = {
     return parsed.success ? parsed.data : null
   },
   charge: () => ({ units: 1, milliCredits: worstCaseMilliCredits('report', 1) }),
-  store: async (trx, _deps, ctx, report, boughtAt) => {
-    await storeReport(trx, ctx.creatorId, report, boughtAt)
-    const email = reportEmail(report.profile)
-    if (email === null) return
-    await trx
-      .updateTable('creators')
-      .set({
-        email,
-        email_found: 1,
-        email_source: 'modash',
-        email_status: 'from_report',
-        email_not_found_until: null,
-      })
-      .where('id', '=', ctx.creatorId)
-      .where('email_found', '<>', 1)
-      .execute()
-  },
+  store: (trx, _deps, ctx, report, boughtAt) =>
+    storeBoughtReport(trx, ctx.creatorId, report, boughtAt),
   teamTerms: (ctx) => ({
     key: teamReportKey(ctx.platform, ctx.providerId),
     context: { platform: ctx.platform, providerId: ctx.providerId } satisfies TeamReportContext,
   }),
+}
+
+/**
+ * Stores a report on its creator, with the email it holds (Clay is never paid for it): for a
+ * report bought here, and for one pulled from the team.
+ */
+export async function storeBoughtReport(
+  trx: Kysely<Database>,
+  creatorId: number,
+  report: ModashReport,
+  boughtAt: string,
+): Promise<void> {
+  await storeReport(trx, creatorId, report, boughtAt)
+  const email = reportEmail(report.profile)
+  if (email === null) return
+  await trx
+    .updateTable('creators')
+    .set({
+      email,
+      email_found: 1,
+      email_source: 'modash',
+      email_status: 'from_report',
+      email_not_found_until: null,
+    })
+    .where('id', '=', creatorId)
+    .where('email_found', '<>', 1)
+    .execute()
 }

@@ -3,7 +3,8 @@ import { isPlatform } from '../../shared/platforms'
 import { PAGE_SIZE } from '../../shared/search-filters'
 import type { Database } from '../db/schema'
 import { parseReport, parseSearchPage } from '../providers/modash/schemas'
-import { reportEmail, storeReport, upsertBasicProfiles } from '../services/creator-repository'
+import { upsertBasicProfiles } from '../services/creator-repository'
+import { storeBoughtReport } from '../services/report-purchase'
 import { recordPageFilters } from '../services/facts/page-proofs'
 import { filtersHash } from '../services/filters-canonical'
 import { storePage } from '../services/search-cache'
@@ -97,22 +98,7 @@ export const reportApplier: OfflineApplier = {
     }
     const mine = local.detailed_profile_fetched_at
     if (mine !== null && mine >= purchase.boughtAt) return true
-    await storeReport(trx, local.id, report, purchase.boughtAt)
-    const email = reportEmail(report.profile)
-    if (email !== null) {
-      await trx
-        .updateTable('creators')
-        .set({
-          email,
-          email_found: 1,
-          email_source: 'modash',
-          email_status: 'from_report',
-          email_not_found_until: null,
-        })
-        .where('id', '=', local.id)
-        .where('email_found', '<>', 1)
-        .execute()
-    }
+    await storeBoughtReport(trx, local.id, report, purchase.boughtAt)
     return true
   },
 }
