@@ -6,6 +6,7 @@ import type { ReportAgeGender, ReportShare } from '../../../../shared/creator-re
 import { formatPercent } from '../../lib/format'
 import { ChartReadout } from './ChartReadout'
 import { pointerX, useChartFocus } from './chart-focus'
+import { BOTTOM_AXIS, LEFT_AXIS } from './axis-style'
 
 const W = 480
 const H = 200
@@ -117,25 +118,9 @@ export function AgeGenderChart({
               tickFormat={(v) => formatPercent(Number(v), 0)}
               label="Share of followers"
               labelOffset={30}
-              labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-              axisLineClassName="chart-axis-line"
-              tickClassName="chart-tick-mark"
-              tickLabelProps={() => ({
-                className: 'chart-tick',
-                textAnchor: 'end',
-                dx: -2,
-                dy: '0.33em',
-              })}
+              {...LEFT_AXIS}
             />
-            <AxisBottom
-              top={innerH}
-              scale={x}
-              label="Age"
-              labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-              axisLineClassName="chart-axis-line"
-              tickClassName="chart-tick-mark"
-              tickLabelProps={() => ({ className: 'chart-tick', textAnchor: 'middle' })}
-            />
+            <AxisBottom top={innerH} scale={x} label="Age" {...BOTTOM_AXIS} />
           </Group>
         </svg>
         {split && (

@@ -5,6 +5,7 @@ import { Line, LinePath } from '@visx/shape'
 import { formatCompact, formatInt } from '../../lib/format'
 import { ChartReadout } from './ChartReadout'
 import { pointerX, useChartFocus } from './chart-focus'
+import { BOTTOM_AXIS, LEFT_AXIS } from './axis-style'
 
 const W = 480
 const H = 190
@@ -107,15 +108,7 @@ export function HistoryChart({
               tickFormat={(v) => formatCompact(Number(v))}
               label={yLabel}
               labelOffset={36}
-              labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-              axisLineClassName="chart-axis-line"
-              tickClassName="chart-tick-mark"
-              tickLabelProps={() => ({
-                className: 'chart-tick',
-                textAnchor: 'end',
-                dx: -2,
-                dy: '0.33em',
-              })}
+              {...LEFT_AXIS}
             />
             <AxisBottom
               top={innerH}
@@ -123,10 +116,7 @@ export function HistoryChart({
               tickValues={ticks}
               tickFormat={(v) => monthLabel(String(v), true)}
               label="Month"
-              labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-              axisLineClassName="chart-axis-line"
-              tickClassName="chart-tick-mark"
-              tickLabelProps={() => ({ className: 'chart-tick', textAnchor: 'middle' })}
+              {...BOTTOM_AXIS}
             />
             <LinePath
               data={known}

@@ -7,6 +7,7 @@ import { safeText } from '../../../../shared/safe-text'
 import { formatPercent } from '../../lib/format'
 import { ChartReadout } from './ChartReadout'
 import { clip, pointerY, useChartFocus } from './chart-focus'
+import { BOTTOM_AXIS } from './axis-style'
 
 const W = 480
 const BAR = 22
@@ -120,10 +121,7 @@ export function ShareChart({
               tickFormat={(v) => formatPercent(Number(v), 0)}
               label={axisLabel}
               labelClassName="chart-axis-label"
-              labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-              axisLineClassName="chart-axis-line"
-              tickClassName="chart-tick-mark"
-              tickLabelProps={() => ({ className: 'chart-tick', textAnchor: 'middle' })}
+              {...BOTTOM_AXIS}
             />
           </Group>
         </svg>

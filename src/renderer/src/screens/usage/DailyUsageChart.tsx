@@ -8,6 +8,7 @@ import { ChartReadout } from '../../components/charts/ChartReadout'
 import { pointerX, useChartFocus } from '../../components/charts/chart-focus'
 import { formatDate, formatInt } from '../../lib/format'
 import { METER_LABELS } from '../../lib/quota-level'
+import { BOTTOM_AXIS, LEFT_AXIS } from '../../components/charts/axis-style'
 
 const W = 640
 const H = 200
@@ -97,15 +98,7 @@ export function DailyUsageChart({ daily, title }: { daily: UsageStats['daily']; 
                 tickFormat={(v) => formatInt(Number(v))}
                 label={label.name}
                 labelOffset={34}
-                labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-                axisLineClassName="chart-axis-line"
-                tickClassName="chart-tick-mark"
-                tickLabelProps={() => ({
-                  className: 'chart-tick',
-                  textAnchor: 'end',
-                  dx: -2,
-                  dy: '0.33em',
-                })}
+                {...LEFT_AXIS}
               />
               <AxisBottom
                 top={innerH}
@@ -113,10 +106,7 @@ export function DailyUsageChart({ daily, title }: { daily: UsageStats['daily']; 
                 tickValues={ticks}
                 tickFormat={(v) => dayLabel(String(v))}
                 label="Day"
-                labelProps={{ className: 'chart-axis-label', textAnchor: 'middle' }}
-                axisLineClassName="chart-axis-line"
-                tickClassName="chart-tick-mark"
-                tickLabelProps={() => ({ className: 'chart-tick', textAnchor: 'middle' })}
+                {...BOTTOM_AXIS}
               />
             </Group>
           </svg>
