@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { creditsBench } from './benchmarks/credits'
-import { exportBench, exportChild } from './benchmarks/export'
+import { exportBench, exportChild, exportFloorChild } from './benchmarks/export'
 import { ingestBench } from './benchmarks/ingest'
 import { ipcBench } from './benchmarks/ipc'
 import { searchBench } from './benchmarks/search'
@@ -16,8 +16,8 @@ import type { RunReport, Section } from './lib/report'
 /**
  * `npm run bench [-- --quick] [--only=search,credits]`: runs the benchmarks one after the other
  * in this process, prints each figure, and writes bench/results/latest.json and latest.md
- * (quick.json and quick.md for a quick run). Nothing is asserted: a missed target is a line in
- * the table, not a failure.
+ * (quick.* for a quick run, partial.* for one with --only; neither is kept in git). Nothing is
+ * asserted: a missed target is a line in the table, not a failure.
  */
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   search: searchBench,
@@ -32,6 +32,7 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<Section>> = {
 /** Work the runner hands to a fresh copy of itself (see `lib/child.ts`). */
 const CHILDREN: Record<string, (args: readonly string[]) => unknown> = {
   export: exportChild,
+  'export-floor': exportFloorChild,
   startup: startupChild,
   'startup-floor': startupFloorChild,
 }
@@ -77,8 +78,8 @@ async function main(): Promise<void> {
     machine: machineInfo(),
     sections,
   }
-  // A quick run proves the benchmarks work; it must not overwrite the full run's figures.
-  const name = quick ? 'quick' : 'latest'
+  // A quick or partial run proves the benchmarks work; it must not overwrite the full run's figures.
+  const name = quick ? 'quick' : only ? 'partial' : 'latest'
   const dir = join(process.cwd(), 'bench', 'results')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`)

@@ -2,11 +2,15 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Platform } from '../../src/shared/platforms'
 import type { InfluencerFilter } from '../../src/shared/search-filters'
 import { words } from '../../src/main/services/facts/words'
+import { floorMayMatchSql, readMayMatch } from './floor-may-match'
+import type { FloorMayMatch } from './floor-may-match'
 
 /**
- * The floor: each benchmark search as one hand-written, prepared SQL statement on the same file
- * and indexes, returning the page and the capped total. Whatever the app spends beyond this
- * (validation, canonical filters, query building, the audit row, mapping) is its overhead.
+ * The floor: each benchmark search as hand-written, prepared SQL statements on the same file
+ * and indexes, returning what the app's answer holds: the page and the capped total (one
+ * statement), and how many more may match, filter by filter (`floor-may-match.ts`). Whatever
+ * the app spends beyond this (validation, canonical filters, query building, the audit row,
+ * mapping) is its overhead.
  */
 export interface FloorSearch {
   platform: Platform
@@ -28,23 +32,38 @@ export class SqlFloor {
    * The plan is chosen here too, from the count local search would find first: the floor is
    * the single statement written for this search's plan, with nothing left to decide.
    */
-  prepare(search: FloorSearch): () => { rows: number; total: number } {
+  prepare(search: FloorSearch): FloorRun {
     const probe = floorSql(search, 'narrowest')
     const matches = (this.sqlite.prepare(probe.text).all(probe.params) as { total: number }[])[0]
     const plan =
       search.influencer.bio === undefined && (matches?.total ?? 0) >= CAP ? 'in-order' : 'narrowest'
     const { text, params } = floorSql(search, plan)
+    const statement = this.statement(text)
+    const may = floorMayMatchSql(search)
+    const mayStatement = may.sql === null ? null : this.statement(may.sql.text)
+    return {
+      page: () => {
+        const rows = statement.all(params) as { total: number }[]
+        return { rows: rows.length, total: Math.min(rows[0]?.total ?? 0, CAP - 1) }
+      },
+      mayMatch: () => readMayMatch(mayStatement, may.sql?.params ?? [], may.keys),
+    }
+  }
+
+  private statement(text: string): BetterSqlite3.Statement {
     let statement = this.statements.get(text)
     if (statement === undefined) {
       statement = this.sqlite.prepare(text)
       this.statements.set(text, statement)
     }
-    const prepared = statement
-    return () => {
-      const rows = prepared.all(params) as { total: number }[]
-      return { rows: rows.length, total: Math.min(rows[0]?.total ?? 0, CAP - 1) }
-    }
+    return statement
   }
+}
+
+/** The two statements of a search's floor: the page with its total, and "may match". */
+export interface FloorRun {
+  page: () => { rows: number; total: number }
+  mayMatch: () => FloorMayMatch
 }
 
 /**

@@ -68,16 +68,22 @@ export function withStatements<T>(
   )
 }
 
-/** Rows read as arrays (`readRows`), each field read by its column's name. */
+/** Rows read as arrays (`readRows`), each field read at its column's position. */
 export interface ArrayRows<Row> {
   rows: unknown[][]
-  get: <K extends keyof Row>(row: unknown[], key: K) => Row[K]
+  /**
+   * Where each column is in a row, found once per read: `row[at.name]`. An export reads a
+   * field of every row; a lookup by name or a reader function each time costs more than the
+   * rest of the row's work. A column the query does not select has no position (undefined),
+   * so it reads as undefined.
+   */
+  at: { readonly [K in keyof Row]-?: number }
 }
 
 /**
  * Runs a Kysely select on its kept statement and hands back the rows as arrays, for reads of
  * very many rows (an export): better-sqlite3 building an object a row costs about as much as
- * SQLite reading it. A column the query does not select reads as undefined.
+ * SQLite reading it.
  */
 export function readRows<Row>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,8 +99,7 @@ export function readRows<Row>(
     try {
       return {
         rows: statement.all(compiled.parameters) as unknown[][],
-        get: <K extends keyof Row>(row: unknown[], key: K) =>
-          row[at[key as string] ?? -1] as Row[K],
+        at: at as ArrayRows<Row>['at'],
       }
     } finally {
       // Kept statements are shared: the next user gets objects again.

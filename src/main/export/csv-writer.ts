@@ -42,9 +42,13 @@ export async function writeOutreachCsv(
     const cells = new Array<string>(OUTREACH_COLUMNS.length)
     for await (const row of rows) {
       written += 1
-      // Each cell: direction controls stripped, formulas made inert, quoted (`csv-text.ts`).
-      for (let i = 0; i < cells.length; i++)
-        cells[i] = exportField((OUTREACH_COLUMNS[i] as OutreachColumn).cell(row))
+      // Each cell of text: direction controls stripped, formulas made inert, quoted
+      // (`csv-text.ts`); our own numbers and dates go as they are.
+      for (let i = 0; i < cells.length; i++) {
+        const column = OUTREACH_COLUMNS[i] as OutreachColumn
+        const cell = column.cell(row)
+        cells[i] = column.ours ? cell : exportField(cell)
+      }
       const record = `${cells.join(',')}\r\n`
       records.push(record)
       size += record.length

@@ -3,6 +3,12 @@ import type { OutreachRow } from '../../shared/domain'
 export interface OutreachColumn {
   header: string
   cell: (row: OutreachRow) => string
+  /**
+   * The cell is written by us from a number, a date or the platform's name: digits, dots, a
+   * minus, dashes and colons, never a stranger's text, so it needs no quoting, no direction
+   * control stripped and no formula guard ("-5" is a number to every spreadsheet).
+   */
+  ours?: true
 }
 
 const text = (value: string | null): string => value ?? ''
@@ -48,25 +54,25 @@ export function firstName(fullName: string | null): string {
 
 /** The outreach sheet, in column order. */
 export const OUTREACH_COLUMNS: readonly OutreachColumn[] = [
-  { header: 'Platform', cell: (r) => r.platform },
+  { header: 'Platform', cell: (r) => r.platform, ours: true },
   { header: 'Handle', cell: (r) => text(r.handle) },
   { header: 'Profile URL', cell: (r) => text(r.profileUrl) },
   { header: 'Name', cell: (r) => text(r.fullName) },
-  { header: 'Followers', cell: (r) => count(r.followers) },
-  { header: 'Engagement rate (%)', cell: (r) => percent(r.engagementRate) },
-  { header: 'Average views', cell: (r) => count(r.averageViews) },
-  { header: 'Credibility (%)', cell: (r) => percent(r.credibility) },
+  { header: 'Followers', cell: (r) => count(r.followers), ours: true },
+  { header: 'Engagement rate (%)', cell: (r) => percent(r.engagementRate), ours: true },
+  { header: 'Average views', cell: (r) => count(r.averageViews), ours: true },
+  { header: 'Credibility (%)', cell: (r) => percent(r.credibility), ours: true },
   { header: 'Top audience country', cell: (r) => text(r.topCountry) },
-  { header: 'Top audience country share (%)', cell: (r) => percent(r.topCountryShare) },
+  { header: 'Top audience country share (%)', cell: (r) => percent(r.topCountryShare), ours: true },
   { header: 'Email', cell: (r) => text(r.email) },
   { header: 'Email source', cell: (r) => text(r.emailSource) },
-  { header: 'Email found at', cell: (r) => localDateTime(r.emailFoundAt) },
+  { header: 'Email found at', cell: (r) => localDateTime(r.emailFoundAt), ours: true },
   { header: 'Lists', cell: (r) => joined(r.lists) },
   { header: 'Tags', cell: (r) => joined(r.tags) },
   { header: 'Status', cell: (r) => text(r.status) },
   { header: 'Notes', cell: (r) => text(r.notes) },
-  { header: 'Report fetched at', cell: (r) => localDateTime(r.reportFetchedAt) },
-  { header: 'Data age (days)', cell: (r) => count(r.dataAgeDays) },
+  { header: 'Report fetched at', cell: (r) => localDateTime(r.reportFetchedAt), ours: true },
+  { header: 'Data age (days)', cell: (r) => count(r.dataAgeDays), ours: true },
   // Last, so sheets and mail-merge templates made from earlier exports keep their columns.
   { header: 'First name', cell: (r) => firstName(r.fullName) },
 ]

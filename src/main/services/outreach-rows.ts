@@ -83,48 +83,54 @@ export async function* outreachRows(
       // One parameter, so the statement is the same for every window and stays prepared.
       q = q.where(sql<boolean>`c.id IN (SELECT value FROM json_each(${JSON.stringify(window)}))`)
     }
-    // Rows as arrays, each field read by name (`readRows`): an export reads every creator.
-    const { rows, get: field } = await readRows<
-      Awaited<ReturnType<typeof q.execute>>[number] & {
-        notes?: string
-        tags_json?: string
-        status?: string
-      }
-    >(db, q)
+    // Rows as arrays, each field read at its column's position (`readRows`): an export reads
+    // every creator.
+    type Row = Awaited<ReturnType<typeof q.execute>>[number] & {
+      notes?: string
+      tags_json?: string
+      status?: string
+    }
+    const { rows, at } = await readRows<Row>(db, q)
     if (rows.length === 0) {
       // A window of ids may hold only creators no longer cached; the next window may not.
       if (ids === null) return
       continue
     }
     for (const r of rows) {
-      const reportAt = field(r, 'detailed_profile_fetched_at')
-      const emailFound = field(r, 'email_found') === 1
-      const listNames = field(r, 'list_names')
-      const tagsJson = field(r, 'tags_json')
+      const reportAt = r[at.detailed_profile_fetched_at] as Row['detailed_profile_fetched_at']
+      const found = r[at.email_found] === 1
+      const listNames = r[at.list_names] as Row['list_names']
+      const tagsJson = r[at.tags_json] as Row['tags_json']
       yield {
-        creatorId: field(r, 'id'),
-        platform: field(r, 'platform') as Platform,
-        handle: field(r, 'handle'),
-        profileUrl: field(r, 'profile_url'),
-        fullName: field(r, 'full_name'),
-        followers: field(r, 'followers'),
-        engagementRate: field(r, 'engagement_rate'),
-        averageViews: field(r, 'average_views') ?? viewsFigure(field(r, 'report_views')),
-        credibility: field(r, 'credibility'),
-        topCountry: field(r, 'top_country'),
-        topCountryShare: field(r, 'top_country_share'),
-        email: emailFound ? field(r, 'email') : null,
-        emailSource: emailFound ? field(r, 'email_source') : null,
-        emailFoundAt: emailFound ? (field(r, 'clay_enriched_at') ?? reportAt) : null,
+        creatorId: r[at.id] as Row['id'],
+        platform: r[at.platform] as Platform,
+        handle: r[at.handle] as Row['handle'],
+        profileUrl: r[at.profile_url] as Row['profile_url'],
+        fullName: r[at.full_name] as Row['full_name'],
+        followers: r[at.followers] as Row['followers'],
+        engagementRate: r[at.engagement_rate] as Row['engagement_rate'],
+        averageViews:
+          (r[at.average_views] as Row['average_views']) ?? viewsFigure(r[at.report_views]),
+        credibility: r[at.credibility] as Row['credibility'],
+        topCountry: r[at.top_country] as Row['top_country'],
+        topCountryShare: r[at.top_country_share] as Row['top_country_share'],
+        email: found ? (r[at.email] as Row['email']) : null,
+        emailSource: found ? (r[at.email_source] as Row['email_source']) : null,
+        emailFoundAt: found
+          ? ((r[at.clay_enriched_at] as Row['clay_enriched_at']) ?? reportAt)
+          : null,
         reportFetchedAt: reportAt,
-        dataAgeDays: ageInDays(reportAt ?? field(r, 'basic_fetched_at'), now),
+        dataAgeDays: ageInDays(
+          reportAt ?? (r[at.basic_fetched_at] as Row['basic_fetched_at']),
+          now,
+        ),
         lists: listNames && listNames !== '[]' ? (JSON.parse(listNames) as string[]) : [],
         tags: tagsJson ? (JSON.parse(tagsJson) as string[]) : [],
-        status: field(r, 'status') ?? null,
-        notes: field(r, 'notes') ?? null,
+        status: (r[at.status] as Row['status']) ?? null,
+        notes: (r[at.notes] as Row['notes']) ?? null,
       }
     }
-    after = field(rows[rows.length - 1] as unknown[], 'id')
+    after = (rows[rows.length - 1] as unknown[])[at.id] as Row['id']
     if (rows.length < CHUNK && ids === null) return
   }
 }

@@ -112,15 +112,18 @@ describe('the app database with kept statements', () => {
       ])
       .execute()
     const query = db.selectFrom('settings').select(['key', 'value_json']).orderBy('key')
-    const { rows, get } = await readRows(db, query)
+    const { rows, at } = await readRows(db, query)
     expect(rows).toEqual([
       ['a', '1'],
       ['b', '2'],
     ])
-    expect(rows.map((r) => [get(r, 'key'), get(r, 'value_json')])).toEqual([
-      ['a', '1'],
-      ['b', '2'],
+    expect(rows.map((r) => [r[at.value_json], r[at.key]])).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
     ])
+    // A column the query did not select has no position, and reads as undefined.
+    const unselected = (at as Record<string, number>).created_at as number
+    expect(rows.map((r) => r[unselected])).toEqual([undefined, undefined])
     expect(await query.execute()).toEqual([
       { key: 'a', value_json: '1' },
       { key: 'b', value_json: '2' },

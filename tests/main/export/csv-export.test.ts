@@ -179,6 +179,42 @@ describe('outreach CSV', () => {
     expect(neutraliseFormula('jane@example.com')).toBe('jane@example.com')
   })
 
+  it('writes our own number and date cells unguarded, and they never need guarding', async () => {
+    const ours = OUTREACH_COLUMNS.flatMap((c, i) => (c.ours ? [i] : []))
+    expect(ours.map((i) => OUTREACH_COLUMNS[i]?.header)).toContain('Followers')
+    // Whatever a provider or a broken row puts there: only digits, signs, dots, dashes, colons,
+    // spaces and letters of a word (NaN, Infinity, a platform) can come out.
+    const hostile = [
+      row({ followers: -5, engagementRate: -0.5, averageViews: 1e21, credibility: Number.NaN }),
+      row({ topCountryShare: Infinity, dataAgeDays: -1, emailFoundAt: 'not a date' }),
+      row({ reportFetchedAt: '=1+1', emailFoundAt: '2026-05-01T10:00:00.000Z,"x"' }),
+      // Strangers' text in every text field: a column that carried it could not be "ours".
+      row({
+        ...Object.fromEntries(
+          [
+            'handle',
+            'profileUrl',
+            'fullName',
+            'topCountry',
+            'email',
+            'emailSource',
+            'status',
+            'notes',
+          ].map((k) => [k, '=1,"x"']),
+        ),
+        lists: ['=1,"x"'],
+        tags: ['=1,"x"'],
+      }),
+    ]
+    const records = parseCsv(await exportText(hostile))
+    for (const record of records.slice(1)) {
+      expect(record).toHaveLength(OUTREACH_COLUMNS.length)
+      for (const i of ours) expect(record[i]).toMatch(/^[-+.:0-9 A-Za-z]*$/)
+    }
+    // A negative number stays a number, not text behind an apostrophe.
+    expect(records[1]?.[4]).toBe('-5')
+  })
+
   it('strips direction controls from every text cell, then guards formulas', async () => {
     const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C'
     const records = parseCsv(

@@ -230,16 +230,21 @@ function growth(g: { interval: string; value: number; operator: 'gte' | 'gt' | '
  * Every word in the bio or the name, as whole words. The full-text index narrows to creators
  * whose bio holds one of the words; `cd_has_words` then decides exactly. A match that rests on
  * the name alone is left "unknown" rather than found by reading every row.
+ *
+ * The exact test is a call into JavaScript, the dearest thing a row can cost, so it sits behind
+ * a CASE: where a condition is a value (counted, negated) SQLite evaluates both sides of an AND,
+ * but a CASE evaluates its THEN only when its WHEN holds. Only creators with a report, whose bio
+ * is known, are ever tested. The index term stays a plain conjunct, for the planner to use.
  */
 function bio(text: string, ctx: TermContext): TermSql {
   const wanted = words(text)
   if (wanted.length === 0) return { match: sql`1`, fail: null, fromFacts: true }
   const table = sql.table(bioTable(ctx.platform))
   const anyWord = wanted.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')
-  const exact = sql`cd_has_words(coalesce(c.bio, '') || ' ' || coalesce(c.full_name, ''), ${wanted.join(' ')})`
+  const exact = sql`CASE WHEN ${reported} THEN cd_has_words(coalesce(c.bio, '') || ' ' || coalesce(c.full_name, ''), ${wanted.join(' ')}) END`
   return {
-    match: sql`c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${anyWord}) AND ${reported} AND ${exact} = 1`,
-    fail: sql`${reported} AND ${exact} = 0`,
+    match: sql`c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${anyWord}) AND ${exact} = 1`,
+    fail: sql`${exact} = 0`,
     fromFacts: true,
   }
 }

@@ -73,10 +73,9 @@ async function countPart(
   terms: readonly EvaluatedTerm[],
   where: readonly Condition[],
 ): Promise<{ n: number; unknown: number[] }> {
-  const unknown = terms.map(
-    (t, i) =>
-      sql`(${truth(matchOf(t))} = 0 AND ${truth(t.fail ?? sql`0`)} = 0) AS ${sql.ref(`u${i}`)}`,
-  )
+  // Every counted creator has no filter known to fail (the WHERE says so), so a filter is
+  // unknown for it exactly when it is not known to match: the fail need not be tested again.
+  const unknown = terms.map((t, i) => sql`${not(matchOf(t))} AS ${sql.ref(`u${i}`)}`)
   const sums = terms.map((_, i) => sql`sum(${sql.ref(`u${i}`)}) AS ${sql.ref(`u${i}`)}`)
   const result = await sql<Record<string, number>>`
     SELECT ${sql.join([sql`count(*) AS n`, ...sums])} FROM (
