@@ -21,8 +21,8 @@ const BATCH = 1000
  * (`withStatements`): with the triggers and index upkeep on `creators`, SQLite writes a row
  * faster alone than inside a multi-row INSERT … SELECT (which it stages in a temporary table
  * first), and no query is built or compiled per row. A handle is freed from another account
- * only when the row's write finds it taken: renames are rare, so a new row costs one statement
- * and an updated one two (its id is looked up).
+ * only when the row's write finds it taken: renames are rare, so a row costs one statement, and
+ * a batch one more (the ids of the creators already cached).
  */
 export async function upsertBasicProfiles(
   db: Kysely<Database>,
@@ -36,10 +36,12 @@ export async function upsertBasicProfiles(
     const rows = withUniqueHandles(batch.map((p) => basicRow(platform, p, fetchedAt)))
     await withStatements(db, (prepare) => {
       const upsert = prepare(UPSERT_BASIC)
-      const lastRowid = () => (prepare(LAST_ROWID).get() as { id: number | bigint }).id
-      // A new row moves the connection's last rowid to its own; an update leaves it where it
-      // was, and the row's id is looked up. Cheaper than RETURNING on every row.
-      let last = lastRowid()
+      // The batch's creators already cached, in one read: their ids are known before the write,
+      // and any other row is new, its id the one the write hands back.
+      const cached = new Map<string, number>()
+      const found = prepare(CACHED_IDS).all(platform, JSON.stringify(rows.map((r) => r[1])))
+      for (const r of found as { provider_id: string; id: number }[])
+        cached.set(r.provider_id, r.id)
       for (const row of rows) {
         let written: { lastInsertRowid: number | bigint }
         try {
@@ -48,16 +50,9 @@ export async function upsertBasicProfiles(
           if (row[2] === null || !isHandleTaken(err)) throw err
           // SQLite undid only this row's statement: free the handle, then write the row again.
           prepare(RELEASE_HANDLE).run(platform, row[2], row[1])
-          last = lastRowid()
           written = upsert.run(row)
         }
-        if (written.lastInsertRowid !== last) {
-          last = written.lastInsertRowid
-          ids.set(row[1], Number(last))
-        } else {
-          const found = prepare(CREATOR_ID).get(platform, row[1]) as { id: number }
-          ids.set(row[1], found.id)
-        }
+        ids.set(row[1], cached.get(row[1]) ?? Number(written.lastInsertRowid))
       }
     })
   }
@@ -85,8 +80,8 @@ const UPSERT_BASIC = `
     basic_fetched_at = excluded.basic_fetched_at,
     updated_at = excluded.updated_at`
 
-const LAST_ROWID = 'SELECT last_insert_rowid() AS id'
-const CREATOR_ID = 'SELECT id FROM creators WHERE platform = ? AND provider_id = ?'
+const CACHED_IDS =
+  'SELECT provider_id, id FROM creators WHERE platform = ? AND provider_id IN (SELECT value FROM json_each(?))'
 
 /** Frees a handle from any other account of the platform that still holds it. */
 const RELEASE_HANDLE =
