@@ -4,9 +4,9 @@ export interface OutreachColumn {
   header: string
   cell: (row: OutreachRow) => string
   /**
-   * The cell is written by us from a number, a date or the platform's name: digits, dots, a
-   * minus, dashes and colons, never a stranger's text, so it needs no quoting, no direction
-   * control stripped and no formula guard ("-5" is a number to every spreadsheet).
+   * The cell is written by us from a number, a date or the platform's name: digits, signs,
+   * dots, dashes, colons and spaces, never a stranger's text, so it needs no quoting, no
+   * direction control stripped and no formula guard ("-5" is a number to every spreadsheet).
    */
   ours?: true
 }

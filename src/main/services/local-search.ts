@@ -4,14 +4,14 @@ import type { Platform } from '../../shared/platforms'
 import type { SearchFilters, SortField } from '../../shared/search-filters'
 import type { Database } from '../db/schema'
 import type { CreatorRow } from './creator-repository'
-import { creatorsFrom, prepareEvaluation } from './facts/evaluation'
+import { cheapestFirst, creatorsFrom, prepareEvaluation } from './facts/evaluation'
 import type { Evaluation, EvaluationOptions } from './facts/evaluation'
 import type { TermKey } from './facts/filter-terms'
 import type { Condition } from './facts/sql-parts'
 import { and, not, truth } from './facts/sql-parts'
 import { failsAny, mayMatch } from './facts/may-match'
 import type { MayMatch } from './facts/may-match'
-import type { SortColumn } from './facts/term-context'
+import type { Plan, SortColumn } from './facts/term-context'
 
 /**
  * Answers a search from creators already in the cache, for offline use, "cache only" and
@@ -62,10 +62,10 @@ export async function searchLocally(
   // Inside a complete search the set is small: order it exactly as Modash does, ties included.
   const exactOrder = evaluation.containedIn.length > 0
   const order = orderBy(sorted, filters.sort?.direction ?? 'desc', exactOrder)
-  const known = (walkInOrder: boolean) => [
-    sql`c.platform = ${platform}`,
+  const known = (plan: Plan) => [
+    plan === 'from-words' ? sql`+c.platform = ${platform}` : sql`c.platform = ${platform}`,
     ...(evaluation.outside === null ? [] : [not(evaluation.outside)]),
-    ...evaluation.terms(walkInOrder, sorted).map((t) => t.match ?? sql`0`),
+    ...cheapestFirst(evaluation.terms(plan, sorted)).map((t) => t.match ?? sql`0`),
   ]
   const counted = await pageOfMatches(db, evaluation, known, order, page, pageSize)
   return {
@@ -87,7 +87,7 @@ export async function classifyCreators(
   options: LocalSearchOptions = {},
 ): Promise<Map<number, 'match' | 'fail' | 'unknown'>> {
   const evaluation = await prepareEvaluation(db, platform, filters, options)
-  const terms = evaluation.terms(false, 'followers')
+  const terms = evaluation.terms('narrowest', 'followers')
   const fail = failsAny(evaluation, terms)
   const rows = await sql<{ id: number; match: number; fail: number }>`
     SELECT c.id, ${truth(and(terms.map((t) => t.match ?? sql`0`)))} AS match,
@@ -111,30 +111,71 @@ const SORT_AT_MOST = LOCAL_COUNT_CAP
  * a million rows costs more than the page). It then picks the page's plan: a few thousand
  * matches are sorted outright; more are found soonest by walking the sort order, with the terms
  * on other columns written so SQLite cannot take them as the way in (see `term-context.ts`).
- * Only the page's rows are read in full.
+ * Only the page's rows are read in full. Bio words take another way (`pageFromWords`).
  */
 async function pageOfMatches(
   db: Kysely<Database>,
   evaluation: Evaluation,
-  where: (walkInOrder: boolean) => Condition[],
+  where: (plan: Plan) => Condition[],
+  order: RawBuilder<unknown>,
+  page: number,
+  pageSize: number,
+): Promise<Counted> {
+  if (evaluation.fromWords) return pageFromWords(db, evaluation, where, order, page, pageSize)
+  const from = creatorsFrom(evaluation.readsFacts)
+  const matches = await countMatches(db, from, where('narrowest'))
+  if (matches <= LOCAL_COUNT_CAP && page * pageSize >= matches) return { creators: [], matches }
+  const plan: Plan = matches > SORT_AT_MOST ? 'in-order' : 'narrowest'
+  const rows = await sql<CreatorRow>`
+    SELECT c.* FROM creators AS c WHERE c.id IN (
+      SELECT c.id FROM ${from} WHERE ${sql.join(where(plan), sql` AND `)}
+      ORDER BY ${order} ${limit(page, pageSize)})
+    ORDER BY ${order}`.execute(db)
+  return { creators: rows.rows, matches }
+}
+
+/**
+ * With bio words, the full-text index leads (`Plan` 'from-words'): its hits are never more than
+ * the creators with a report, so they are all judged, counted and sorted in one pass, the page
+ * and the count from the same statement. Past the last page no row carries the count, so it is
+ * then counted alone.
+ */
+async function pageFromWords(
+  db: Kysely<Database>,
+  evaluation: Evaluation,
+  where: (plan: Plan) => Condition[],
   order: RawBuilder<unknown>,
   page: number,
   pageSize: number,
 ): Promise<Counted> {
   const from = creatorsFrom(evaluation.readsFacts)
+  const conditions = where('from-words')
+  const rows = await sql<CreatorRow & { matches: number }>`
+    SELECT c.*, hits.matches FROM creators AS c JOIN (
+      SELECT c.id, count(*) OVER () AS matches FROM ${from}
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY ${order} ${limit(page, pageSize)}) AS hits ON hits.id = c.id
+    ORDER BY ${order}`.execute(db)
+  const first = rows.rows[0]
+  if (first === undefined)
+    return { creators: [], matches: page === 0 ? 0 : await countMatches(db, from, conditions) }
+  return {
+    creators: rows.rows.map(({ matches: _, ...creator }) => creator),
+    matches: first.matches,
+  }
+}
+
+/** Matches up to one past the cap: the cap is all a count past it needs to say. */
+async function countMatches(
+  db: Kysely<Database>,
+  from: Condition,
+  conditions: Condition[],
+): Promise<number> {
   const counted = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (
-      SELECT 1 FROM ${from} WHERE ${sql.join(where(false), sql` AND `)}
+      SELECT 1 FROM ${from} WHERE ${sql.join(conditions, sql` AND `)}
       LIMIT ${sql.lit(LOCAL_COUNT_CAP + 1)})`.execute(db)
-  const matches = Number(counted.rows[0]?.n ?? 0)
-  if (matches <= LOCAL_COUNT_CAP && page * pageSize >= matches) return { creators: [], matches }
-  const walkInOrder = matches > SORT_AT_MOST
-  const rows = await sql<CreatorRow>`
-    SELECT c.* FROM creators AS c WHERE c.id IN (
-      SELECT c.id FROM ${from} WHERE ${sql.join(where(walkInOrder), sql` AND `)}
-      ORDER BY ${order} ${limit(page, pageSize)})
-    ORDER BY ${order}`.execute(db)
-  return { creators: rows.rows, matches }
+  return Number(counted.rows[0]?.n ?? 0)
 }
 
 /**

@@ -14,7 +14,8 @@ import { containingSets, locationIds, onPagesOf, proofsFor } from './proofs'
 import type { Condition } from './sql-parts'
 import { and, not, or } from './sql-parts'
 import { columnRefs } from './term-context'
-import type { SortColumn, TermContext } from './term-context'
+import type { Plan, SortColumn, TermContext } from './term-context'
+import { words } from './words'
 
 /**
  * A search as the cache can judge it, creator by creator: each filter is a known match, a
@@ -33,8 +34,13 @@ export interface Evaluation {
   containedIn: FilterSet[]
   /** Whether the SQL reads report facts (`f`), so the query joins them. */
   readsFacts: boolean
-  /** The terms as SQL for a plan (see `local-search.ts`). */
-  terms(walkInOrder: boolean, sorted: SortColumn): EvaluatedTerm[]
+  /**
+   * Whether the bio's full-text index can lead a query (`Plan` 'from-words'): bio words are
+   * asked for, and no bought page proves the bio filter, so only the index finds its matches.
+   */
+  fromWords: boolean
+  /** The terms as SQL for a plan (see `term-context.ts`). */
+  terms(plan: Plan, sorted: SortColumn): EvaluatedTerm[]
   /** Creators outside the smallest containing search: known not to match. Null if none. */
   outside: Condition | null
 }
@@ -102,7 +108,7 @@ export async function prepareEvaluation(
       .filter((t) => !BASIC_KEYS.has(t.key))
       .map((t) => [t.key, onPagesOf(platform, proofsFor(platform, t, sets, places, now))]),
   )
-  const probe = termSql(terms, { ...base, ...columnRefs(false, 'followers') })
+  const probe = termSql(terms, { ...base, ...columnRefs('narrowest', 'followers') })
   const applied = terms.filter((t, i) => probe[i]!.fromFacts || proofs.get(t.key) != null)
   const containedIn = containingSets(platform, filters, sets, places).sort(
     (a, b) => a.results - b.results,
@@ -114,9 +120,13 @@ export async function prepareEvaluation(
     neverEvaluable: terms.filter((t) => !applied.includes(t)).map((t) => t.key),
     containedIn,
     readsFacts: applied.some((t) => !COLUMN_KEYS.has(t.key)),
+    fromWords:
+      applied.some((t) => t.key === 'influencer.bio') &&
+      words(filters.influencer?.bio ?? '').length > 0 &&
+      proofs.get('influencer.bio') == null,
     outside: smallest === undefined ? null : not(onPagesOf(platform, [{ hash: smallest.hash }])!),
-    terms(walkInOrder, sorted) {
-      const ctx: TermContext = { ...base, ...columnRefs(walkInOrder, sorted) }
+    terms(plan, sorted) {
+      const ctx: TermContext = { ...base, ...columnRefs(plan, sorted) }
       const sqls = termSql(applied, ctx)
       return applied.map((t, i) => {
         const { match, fail } = sqls[i]!
@@ -155,6 +165,18 @@ async function loadNames(
     )
     .execute()
   return new Map(rows.map((r) => [Number(r.id), r.name]))
+}
+
+/**
+ * The terms in the order a row should test them: the bio's, which calls into JavaScript, last,
+ * so a creator another filter rules out never gets that far (SQLite tests the conditions of a
+ * WHERE in the order written, stopping at the first that fails).
+ */
+export function cheapestFirst(terms: readonly EvaluatedTerm[]): EvaluatedTerm[] {
+  return [
+    ...terms.filter((t) => t.key !== 'influencer.bio'),
+    ...terms.filter((t) => t.key === 'influencer.bio'),
+  ]
 }
 
 /** The creator row joined to its report facts when the terms read them. */

@@ -234,7 +234,7 @@ function growth(g: { interval: string; value: number; operator: 'gte' | 'gt' | '
  * The exact test is a call into JavaScript, the dearest thing a row can cost, so it sits behind
  * a CASE: where a condition is a value (counted, negated) SQLite evaluates both sides of an AND,
  * but a CASE evaluates its THEN only when its WHEN holds. Only creators with a report, whose bio
- * is known, are ever tested. The index term stays a plain conjunct, for the planner to use.
+ * is known, are ever tested. The index terms stay plain conjuncts, for the planner to use.
  */
 function bio(text: string, ctx: TermContext): TermSql {
   const wanted = words(text)
@@ -243,7 +243,7 @@ function bio(text: string, ctx: TermContext): TermSql {
   const anyWord = wanted.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')
   const exact = sql`CASE WHEN ${reported} THEN cd_has_words(coalesce(c.bio, '') || ' ' || coalesce(c.full_name, ''), ${wanted.join(' ')}) END`
   return {
-    match: sql`c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${anyWord}) AND ${exact} = 1`,
+    match: sql`c.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${anyWord}) AND ${reported} AND ${exact} = 1`,
     fail: sql`${exact} = 0`,
     fromFacts: true,
   }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { BASIC_KEYS, creatorsFrom } from './evaluation'
+import { BASIC_KEYS, cheapestFirst, creatorsFrom } from './evaluation'
 import type { EvaluatedTerm, Evaluation } from './evaluation'
 import type { TermKey } from './filter-terms'
 import type { Condition } from './sql-parts'
@@ -35,15 +35,15 @@ const NO_BASIC_GAPS = sql`c.followers IS NOT NULL AND c.engagement_rate IS NOT N
  * filter on them must hold and is written as the index-friendly condition it is.
  */
 export async function mayMatch(db: Kysely<Database>, evaluation: Evaluation): Promise<MayMatch> {
-  const terms = evaluation.terms(false, 'followers')
+  const terms = evaluation.terms('narrowest', 'followers')
   if (terms.length === 0 && evaluation.outside === null)
     return { count: 0, capped: false, unknownFilters: [] }
   const basic = terms.filter((t) => BASIC_KEYS.has(t.key))
-  const other = terms.filter((t) => !BASIC_KEYS.has(t.key))
+  const other = cheapestFirst(terms.filter((t) => !BASIC_KEYS.has(t.key)))
   const gaps = await countPart(db, evaluation, terms, [
     BASIC_GAPS,
-    not(failsAny(evaluation, terms)),
-    not(and(terms.map(matchOf))),
+    not(failsAny(evaluation, cheapestFirst(terms))),
+    not(and(cheapestFirst(terms).map(matchOf))),
   ])
   const rest =
     other.length === 0 && evaluation.outside === null

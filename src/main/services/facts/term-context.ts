@@ -15,9 +15,8 @@ export interface TermContext {
   /** Creator countries given as ISO codes besides the location ids (the benchmark's way). */
   countries: readonly string[]
   /**
-   * Column references for the query plan (see `local-search.ts`): `range` for a range test,
-   * `member` for a set test. When the page is found by walking the sort order, terms on other
-   * columns are written so SQLite cannot pick them as the way in.
+   * Column references for the query plan (see `Plan`): `range` for a range test, `member` for
+   * a set test, each written so SQLite can or cannot pick it as the way in.
    */
   range: (column: string) => Condition
   member: (column: string) => Condition
@@ -35,13 +34,22 @@ export interface TermSql {
 
 export type SortColumn = 'followers' | 'engagement_rate' | 'engagements'
 
+/**
+ * How a query finds its creators (see `local-search.ts`); SQLite has no statistics to choose by,
+ * so the terms are written to leave it one way in:
+ * - `narrowest`: any index a term can use;
+ * - `in-order`: the sort column's index, walked in order (a page of many matches);
+ * - `from-words`: the bio's full-text index, whose hits are never more than the creators with a
+ *   report; a range on another column would otherwise look narrower to SQLite than it is.
+ */
+export type Plan = 'narrowest' | 'in-order' | 'from-words'
+
 /** Plan-aware column references (see `TermContext`). */
-export function columnRefs(
-  walkInOrder: boolean,
-  sorted: SortColumn,
-): Pick<TermContext, 'range' | 'member'> {
+export function columnRefs(plan: Plan, sorted: SortColumn): Pick<TermContext, 'range' | 'member'> {
+  const indexable = (column: string) =>
+    plan === 'narrowest' || (plan === 'in-order' && column === sorted)
   return {
-    range: (column) => (!walkInOrder || column === sorted ? col(column) : sql`+${col(column)}`),
-    member: (column) => (walkInOrder ? sql`coalesce(${col(column)}, '')` : col(column)),
+    range: (column) => (indexable(column) ? col(column) : sql`+${col(column)}`),
+    member: (column) => (plan === 'narrowest' ? col(column) : sql`coalesce(${col(column)}, '')`),
   }
 }
