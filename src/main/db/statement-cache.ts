@@ -2,8 +2,12 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { SelectQueryNode, SqliteDriver } from 'kysely'
 import type { Compilable, CompiledQuery, DatabaseConnection, Kysely, QueryResult } from 'kysely'
 
-/** Statements kept prepared; past this many, the one used least recently is let go. */
-export const STATEMENT_CACHE_SIZE = 256
+/**
+ * Statements kept prepared; past this many, the one used least recently is let go. A local
+ * search writes four or five statements whose text depends on which filters it has, so a day of
+ * a few hundred different searches needs a thousand; one statement holds a few kilobytes.
+ */
+export const STATEMENT_CACHE_SIZE = 1024
 
 /**
  * Prepared statements by SQL text. Kysely's SQLite driver prepares every statement afresh, and
