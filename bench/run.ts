@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { bundlesBench } from './benchmarks/bundles'
 import { creditsBench } from './benchmarks/credits'
 import { exportBench, exportChild, exportFloorChild } from './benchmarks/export'
 import { ingestBench } from './benchmarks/ingest'
 import { ipcBench } from './benchmarks/ipc'
+import { scrollBench } from './benchmarks/scroll'
 import { searchBench } from './benchmarks/search'
 import { startupBench, startupChild, startupFloorChild } from './benchmarks/startup'
 import { teamBench } from './benchmarks/team'
@@ -27,6 +29,8 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   startup: startupBench,
   ipc: ipcBench,
   team: teamBench,
+  bundles: bundlesBench,
+  scroll: scrollBench,
 }
 
 /** Work the runner hands to a fresh copy of itself (see `lib/child.ts`). */
