@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { boughtBench } from './benchmarks/bought'
 import { bundlesBench } from './benchmarks/bundles'
 import { creditsBench } from './benchmarks/credits'
 import { exportBench, exportChild, exportFloorChild } from './benchmarks/export'
@@ -23,6 +24,7 @@ import type { RunReport, Section } from './lib/report'
  */
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   search: searchBench,
+  bought: boughtBench,
   credits: creditsBench,
   export: exportBench,
   ingest: ingestBench,

@@ -190,7 +190,20 @@ export interface Database {
   bulk_jobs: BulkJobsTable
   bulk_job_items: BulkJobItemsTable
   saved_searches: SavedSearchesTable
+  change_counters: ChangeCountersTable
 }
+
+/**
+ * Numbers raised by triggers whenever a set of tables is written (migration 008), so a summary
+ * of those tables can be kept in memory until its number moves.
+ */
+export interface ChangeCountersTable {
+  name: string
+  value: number
+}
+
+/** Raised on every write to the bought searches: filter sets, pages, their results, purchases. */
+export const BOUGHT_SEARCHES_COUNTER = 'bought_searches'
 
 /** Every paid answer as the provider sent it (migration 003). */
 export interface PurchasesTable {

@@ -20,6 +20,7 @@ const LABELS: ReadonlyArray<readonly [table: string, label: string]> = [
   ['ledger_clock', "The usage ledger's clock"],
   ['balance_snapshots', 'Modash balance readings'],
   ['dictionary_cache', 'Filter suggestions (locations, languages, …)'],
+  ['change_counters', 'Cache bookkeeping (what changed since the last search)'],
 ]
 
 export function tableLabel(table: string): string {

@@ -8,7 +8,7 @@ import { cheapestFirst, creatorsFrom, prepareEvaluation } from './facts/evaluati
 import type { Evaluation, EvaluationOptions } from './facts/evaluation'
 import type { TermKey } from './facts/filter-terms'
 import type { Condition } from './facts/sql-parts'
-import { and, not, truth } from './facts/sql-parts'
+import { and, platformIs, truth } from './facts/sql-parts'
 import { failsAny, mayMatch } from './facts/may-match'
 import type { MayMatch } from './facts/may-match'
 import type { Plan, SortColumn } from './facts/term-context'
@@ -63,8 +63,8 @@ export async function searchLocally(
   const exactOrder = evaluation.containedIn.length > 0
   const order = orderBy(sorted, filters.sort?.direction ?? 'desc', exactOrder)
   const known = (plan: Plan) => [
-    plan === 'from-words' ? sql`+c.platform = ${platform}` : sql`c.platform = ${platform}`,
-    ...(evaluation.outside === null ? [] : [not(evaluation.outside)]),
+    platformIs(platform, plan === 'from-words' || (plan === 'narrowest' && evaluation.idsLead)),
+    ...(evaluation.inside === null ? [] : [evaluation.inside]),
     ...cheapestFirst(evaluation.terms(plan, sorted)).map((t) => t.match ?? sql`0`),
   ]
   const counted = await pageOfMatches(db, evaluation, known, order, page, pageSize)

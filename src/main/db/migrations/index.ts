@@ -6,6 +6,7 @@ import { ledgerCharges } from './004-ledger-charges'
 import { creatorFacts } from './005-creator-facts'
 import { bulkJobs } from './006-bulk-jobs'
 import { clientTags } from './007-client-tags'
+import { changeCounters } from './008-change-counters'
 
 /**
  * Every migration, in order. A static list rather than a folder scan: the main process is
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['005-creator-facts', creatorFacts],
   ['006-bulk-jobs', bulkJobs],
   ['007-client-tags', clientTags],
+  ['008-change-counters', changeCounters],
 ]
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -10,7 +10,7 @@ import { filterTerms } from './filter-terms'
 import type { Term, TermKey } from './filter-terms'
 import { influencerTermSql } from './influencer-terms'
 import { loadPlaces } from './places'
-import { containingSets, locationIds, onPagesOf, proofsFor } from './proofs'
+import { containingSets, creatorsOnPagesOf, locationIds, onPagesOf, proofsFor } from './proofs'
 import type { Condition } from './sql-parts'
 import { and, not, or } from './sql-parts'
 import { columnRefs } from './term-context'
@@ -43,6 +43,14 @@ export interface Evaluation {
   terms(plan: Plan, sorted: SortColumn): EvaluatedTerm[]
   /** Creators outside the smallest containing search: known not to match. Null if none. */
   outside: Condition | null
+  /** Its opposite, the creators on that search's pages: the only ones that can match. */
+  inside: Condition | null
+  /**
+   * Whether a set of creator ids should lead the 'narrowest' plan: the pages of a containing
+   * search, or a filter read as one set of ids with the pages proving it (see `terms`). SQLite,
+   * without statistics, takes the platform's equality for the narrowest way in otherwise.
+   */
+  idsLead: boolean
 }
 
 export interface EvaluatedTerm {
@@ -71,6 +79,16 @@ const COLUMN_KEYS: ReadonlySet<TermKey> = new Set([
   'influencer.relevance',
   'influencer.audienceRelevance',
   'audience.credibility',
+])
+
+/**
+ * Filters on a report column with an index of its own (migration 002): with pages that prove
+ * them too, the two ways of knowing are read as one set of ids (see `terms`).
+ */
+const INDEXED_MEMBERS: ReadonlySet<TermKey> = new Set([
+  'influencer.language',
+  'influencer.gender',
+  'influencer.location',
 ])
 
 /** Search-profile numbers: every cached creator has them, unless Modash sent none. */
@@ -106,7 +124,7 @@ export async function prepareEvaluation(
   const proofs = new Map(
     terms
       .filter((t) => !BASIC_KEYS.has(t.key))
-      .map((t) => [t.key, onPagesOf(platform, proofsFor(platform, t, sets, places, now))]),
+      .map((t) => [t.key, creatorsOnPagesOf(platform, proofsFor(t, sets, places, now))]),
   )
   const probe = termSql(terms, { ...base, ...columnRefs('narrowest', 'followers') })
   const applied = terms.filter((t, i) => probe[i]!.fromFacts || proofs.get(t.key) != null)
@@ -114,6 +132,7 @@ export async function prepareEvaluation(
     (a, b) => a.results - b.results,
   )
   const smallest = containedIn[0]
+  const inside = smallest === undefined ? null : onPagesOf(platform, [{ hash: smallest.hash }])
   return {
     platform,
     keys: applied.map((t) => t.key),
@@ -124,16 +143,29 @@ export async function prepareEvaluation(
       applied.some((t) => t.key === 'influencer.bio') &&
       words(filters.influencer?.bio ?? '').length > 0 &&
       proofs.get('influencer.bio') == null,
-    outside: smallest === undefined ? null : not(onPagesOf(platform, [{ hash: smallest.hash }])!),
+    outside: inside === null ? null : not(inside),
+    inside,
+    idsLead:
+      inside !== null ||
+      applied.some((t) => INDEXED_MEMBERS.has(t.key) && proofs.get(t.key) != null),
     terms(plan, sorted) {
       const ctx: TermContext = { ...base, ...columnRefs(plan, sorted) }
       const sqls = termSql(applied, ctx)
       return applied.map((t, i) => {
         const { match, fail } = sqls[i]!
-        const proof = proofs.get(t.key) ?? null
+        const onPages = proofs.get(t.key) ?? null
+        if (onPages === null) return { key: t.key, match, fail }
         // A page proves a filter unless the facts say otherwise (they then win: a report
-        // bought since may show the creator changed).
-        const proven = proof === null ? null : fail === null ? proof : and([proof, not(fail)])
+        // bought since may show the creator changed). What the facts say holds never fails.
+        const unlessFails = (c: Condition) => (fail === null ? c : and([c, not(fail)]))
+        if (match !== null && plan === 'narrowest' && INDEXED_MEMBERS.has(t.key)) {
+          // One set of ids, what the column's index finds and what the pages hold: SQLite can
+          // lead with it, where "column OR pages" would have it read every creator.
+          const either = sql`c.id IN (SELECT c.id FROM creators AS c
+            WHERE c.platform = ${platform} AND ${match} UNION ALL ${onPages})`
+          return { key: t.key, match: unlessFails(either), fail }
+        }
+        const proven = unlessFails(sql`c.id IN (${onPages})`)
         return { key: t.key, match: or([match, proven].filter((c) => c !== null)), fail }
       })
     },

@@ -3,12 +3,17 @@ import type { Kysely } from 'kysely'
 import type { Platform } from '../../../shared/platforms'
 import { PAGE_SIZE } from '../../../shared/search-filters'
 import type { SearchFilters } from '../../../shared/search-filters'
+import { BOUGHT_SEARCHES_COUNTER } from '../../db/schema'
 import type { Database } from '../../db/schema'
+import { filterTerms } from './filter-terms'
+import type { Term } from './filter-terms'
 
 /** A search whose pages were bought: its filters, and whether every page up to the last was. */
 export interface FilterSet {
   hash: string
   filters: SearchFilters
+  /** Its filters as terms (`filterTerms`), worked out once when read, not on every search. */
+  terms: Term[]
   /** Every creator that matched it when it was bought is cached (see `isComplete`). */
   complete: boolean
   /** How many creators its pages hold. */
@@ -21,11 +26,49 @@ export interface FilterSet {
 /** Pages of one search bought further apart than this may not line up into one result list. */
 const COMPLETE_SPREAD_MS = 86_400_000
 
-/** Every search of the platform with at least one page in the cache. */
+/** What `loadFilterSets` read, and the change counter it was read at. */
+interface Kept {
+  counter: number
+  sets: readonly FilterSet[]
+}
+
+/**
+ * The sets last read, per database handle and platform. A handle of a transaction is its own
+ * key: what a transaction reads before it commits is never kept for the database.
+ */
+const kept = new WeakMap<Kysely<Database>, Map<Platform, Kept>>()
+
+/**
+ * Every search of the platform with at least one page in the cache. Read from the pages on the
+ * first search and again only when a page, a result or a purchase was written or removed since
+ * (the `bought_searches` counter of migration 008, raised by triggers whoever writes): reading
+ * them costs a few microseconds a page, tens of milliseconds for a busy month of searches.
+ */
 export async function loadFilterSets(
   db: Kysely<Database>,
   platform: Platform,
-): Promise<FilterSet[]> {
+): Promise<readonly FilterSet[]> {
+  // Read before the sets: a write between the two reads makes the next search read them again.
+  const counter = await boughtSearchesCounter(db)
+  const byPlatform = kept.get(db) ?? new Map<Platform, Kept>()
+  const last = byPlatform.get(platform)
+  if (last !== undefined && last.counter === counter) return last.sets
+  const sets = await readFilterSets(db, platform)
+  byPlatform.set(platform, { counter, sets })
+  kept.set(db, byPlatform)
+  return sets
+}
+
+async function boughtSearchesCounter(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('change_counters')
+    .select('value')
+    .where('name', '=', BOUGHT_SEARCHES_COUNTER)
+    .executeTakeFirst()
+  return Number(row?.value ?? 0)
+}
+
+async function readFilterSets(db: Kysely<Database>, platform: Platform): Promise<FilterSet[]> {
   const rows = await sql<{
     hash: string
     filters_json: string
@@ -67,6 +110,7 @@ export async function loadFilterSets(
       {
         hash: r.hash,
         filters,
+        terms: filterTerms(platform, filters),
         results: Number(r.results),
         firstFetchedAt: r.first_at,
         lastFetchedAt: r.last_at,

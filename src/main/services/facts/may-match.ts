@@ -5,7 +5,7 @@ import { BASIC_KEYS, cheapestFirst, creatorsFrom } from './evaluation'
 import type { EvaluatedTerm, Evaluation } from './evaluation'
 import type { TermKey } from './filter-terms'
 import type { Condition } from './sql-parts'
-import { and, not, truth } from './sql-parts'
+import { and, not, platformIs, truth } from './sql-parts'
 
 /**
  * Past this many, "may match" is reported as a floor ("1,000+"): the number is there to say the
@@ -77,11 +77,15 @@ async function countPart(
   // unknown for it exactly when it is not known to match: the fail need not be tested again.
   const unknown = terms.map((t, i) => sql`${not(matchOf(t))} AS ${sql.ref(`u${i}`)}`)
   const sums = terms.map((_, i) => sql`sum(${sql.ref(`u${i}`)}) AS ${sql.ref(`u${i}`)}`)
+  // Only creators on a containing search's pages can match: they are the way in (the WHERE
+  // rules out the others again through \`failsAny\`, as it must without one). The filters' own
+  // sets of ids (\`Evaluation.idsLead\`) cannot lead here: they hold known matches, not these.
+  const inside = evaluation.inside === null ? [] : [evaluation.inside]
   const result = await sql<Record<string, number>>`
     SELECT ${sql.join([sql`count(*) AS n`, ...sums])} FROM (
       SELECT ${sql.join([sql`1 AS one`, ...unknown])}
       FROM ${creatorsFrom(evaluation.readsFacts)}
-      WHERE ${sql.join([sql`c.platform = ${evaluation.platform}`, ...where], sql` AND `)}
+      WHERE ${sql.join([platformIs(evaluation.platform, evaluation.inside !== null), ...inside, ...where], sql` AND `)}
       LIMIT ${sql.lit(MAY_MATCH_CAP + 1)})`.execute(db)
   const row = result.rows[0] ?? {}
   return { n: Number(row.n ?? 0), unknown: terms.map((_, i) => Number(row[`u${i}`] ?? 0)) }

@@ -18,7 +18,6 @@ export interface Proof {
 }
 
 export function proofsFor(
-  platform: Platform,
   term: Term,
   sets: readonly FilterSet[],
   places: ReadonlyMap<number, Place>,
@@ -26,7 +25,7 @@ export function proofsFor(
 ): Proof[] {
   const out: Proof[] = []
   for (const set of sets) {
-    const theirs = filterTerms(platform, set.filters).find((t) => t.key === term.key)
+    const theirs = set.terms.find((t) => t.key === term.key)
     if (theirs === undefined) continue
     if (term.key === 'influencer.lastposted' && theirs.key === 'influencer.lastposted') {
       // "Posted within n days" when bought is "within n + d days" d days later.
@@ -43,8 +42,8 @@ export function proofsFor(
   return out
 }
 
-/** Creators on a page of one of these searches (a pages-and-results subquery). */
-export function onPagesOf(platform: Platform, proofs: readonly Proof[]): Condition | null {
+/** The ids of the creators on a page of one of these searches, as a subquery; null if none. */
+export function creatorsOnPagesOf(platform: Platform, proofs: readonly Proof[]): Condition | null {
   if (proofs.length === 0) return null
   const plain = proofs.filter((p) => p.fetchedAfter === undefined).map((p) => p.hash)
   const timed = proofs.filter((p) => p.fetchedAfter !== undefined)
@@ -52,10 +51,15 @@ export function onPagesOf(platform: Platform, proofs: readonly Proof[]): Conditi
     ...(plain.length > 0 ? [sql`p.filters_hash IN (${sql.join(plain)})`] : []),
     ...timed.map((p) => sql`(p.filters_hash = ${p.hash} AND p.fetched_at >= ${p.fetchedAfter})`),
   ]
-  return sql`c.id IN (
-    SELECT r.creator_id FROM search_pages AS p
+  return sql`SELECT r.creator_id FROM search_pages AS p
     JOIN search_page_results AS r ON r.search_page_id = p.id
-    WHERE p.platform = ${platform} AND (${sql.join(which, sql` OR `)}))`
+    WHERE p.platform = ${platform} AND (${sql.join(which, sql` OR `)})`
+}
+
+/** Creators on a page of one of these searches (a pages-and-results subquery). */
+export function onPagesOf(platform: Platform, proofs: readonly Proof[]): Condition | null {
+  const ids = creatorsOnPagesOf(platform, proofs)
+  return ids === null ? null : sql`c.id IN (${ids})`
 }
 
 /** Filters whose truth drifts with time: a search bought earlier cannot contain today's matches. */
@@ -77,7 +81,7 @@ export function containingSets(
   const method = filters.calculationMethod ?? 'median'
   return sets.filter((set) => {
     if (!set.complete || (set.filters.calculationMethod ?? 'median') !== method) return false
-    return filterTerms(platform, set.filters).every((theirs) => {
+    return set.terms.every((theirs) => {
       if (DRIFTING.has(theirs.key)) return false
       const own = mine.find((t) => t.key === theirs.key)
       return own !== undefined && implies(own, theirs, places)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { RawBuilder } from 'kysely'
+import type { Platform } from '../../../shared/platforms'
 
 /**
  * SQL pieces shared by the filter terms. `c` is the creator row, `f` its report facts (LEFT
@@ -13,6 +14,15 @@ export const TRUE: Condition = sql`1`
 export const col = (name: string): Condition => sql.ref(`c.${name}`)
 
 export const reported: Condition = sql`c.has_detailed_profile = 1`
+
+/**
+ * The creator's platform. Written `+c.platform` when another condition should lead: SQLite has
+ * no statistics, takes an equality on an index's first column for a handful of rows, and would
+ * read every creator of the platform instead.
+ */
+export function platformIs(platform: Platform, anotherLeads: boolean): Condition {
+  return anotherLeads ? sql`+c.platform = ${platform}` : sql`c.platform = ${platform}`
+}
 export const hasFacts: Condition = sql`f.creator_id IS NOT NULL`
 
 /** A JSON path in the facts; `$.x` paths only, written by this code, never user text. */
