@@ -5,6 +5,7 @@ import { PAGE_SIZE } from '../../../shared/search-filters'
 import type { SearchFilters } from '../../../shared/search-filters'
 import { BOUGHT_SEARCHES_COUNTER } from '../../db/schema'
 import type { Database } from '../../db/schema'
+import { withStatements } from '../../db/statement-cache'
 import { filterTerms } from './filter-terms'
 import type { Term } from './filter-terms'
 
@@ -59,12 +60,14 @@ export async function loadFilterSets(
   return sets
 }
 
+/** Read on every offline search: a kept statement. */
 async function boughtSearchesCounter(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('change_counters')
-    .select('value')
-    .where('name', '=', BOUGHT_SEARCHES_COUNTER)
-    .executeTakeFirst()
+  const row = await withStatements(
+    db,
+    (prepare) =>
+      prepare('SELECT value FROM change_counters WHERE name = ?').get(BOUGHT_SEARCHES_COUNTER) as
+        { value: number } | undefined,
+  )
   return Number(row?.value ?? 0)
 }
 

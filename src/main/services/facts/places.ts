@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { Database, DictionaryEntriesTable } from '../../db/schema'
+import { withStatements } from '../../db/statement-cache'
 import { countryById, countryByName } from './countries'
 
 /**
@@ -41,16 +42,15 @@ export async function loadPlaces(
 ): Promise<Map<number, Place>> {
   const out = new Map<number, Place>()
   if (ids.length === 0) return out
-  const rows = await db
-    .selectFrom('dictionary_entries')
-    .select(['id', 'name', 'title', 'country_code', 'place_kind'])
-    .where('kind', '=', 'locations')
-    .where(
-      'id',
-      'in',
-      ids.map((id) => String(id)),
-    )
-    .execute()
+  // Read on every offline search: one kept statement whatever the number of ids.
+  const rows = await withStatements(
+    db,
+    (prepare) =>
+      prepare(PLACES).all(JSON.stringify(ids.map((id) => String(id)))) as Pick<
+        DictionaryEntriesTable,
+        'id' | 'name' | 'title' | 'country_code' | 'place_kind'
+      >[],
+  )
   for (const r of rows) {
     if (r.country_code === null || (r.place_kind !== 'country' && r.place_kind !== 'region'))
       continue
@@ -64,3 +64,6 @@ export async function loadPlaces(
   }
   return out
 }
+
+const PLACES = `SELECT id, name, title, country_code, place_kind FROM dictionary_entries
+  WHERE kind = 'locations' AND id IN (SELECT value FROM json_each(?))`
