@@ -94,7 +94,8 @@ export async function scrollBench(ctx: BenchContext): Promise<Section> {
         ? []
         : [`the page threw while it was measured: ${measured.pageErrors.join('; ')}`]),
     ],
-    data: { scrolls: table, plainScrolls: plain, frames, plainFrames },
+    // Per scroll its figures, not every frame and row (a full run would write thousands).
+    data: { scrolls: table.map(summary), plainScrolls: plain.map(summary), frames, plainFrames },
   }
 }
 
@@ -149,5 +150,15 @@ function notMeasured(reason: string): Section {
     ],
     notes: [],
     data: { reason },
+  }
+}
+
+function summary(run: ScrollRun) {
+  return {
+    frames: percentiles(run.frames),
+    longTasks: run.longTasks,
+    rowsReached: run.seen.length,
+    maxRows: run.maxRows,
+    clientHeight: run.clientHeight,
   }
 }
