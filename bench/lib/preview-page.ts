@@ -1,34 +1,21 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { runPreview } from '../../src/main/preview/preview-main'
+import { BROWSER_ARGS, CHROMIUM_PATH, CONTEXT_OPTIONS } from '../../tests/e2e/fixtures/chromium'
 import { AppShell } from '../../tests/e2e/pages/app-shell'
 import { RENDERER_DIR } from './app-build'
 import { tempDir } from './temp'
 
+/** Debian's Chromium, found as the e2e tests find it; undefined when there is none. */
+export const chromiumPath = (): string | undefined => CHROMIUM_PATH
+
 /**
  * The browser preview in Chromium, started as the e2e fixture (`tests/e2e/fixtures/app.ts`)
- * starts it, with the same browser, flags and context: the preview's services in this process,
- * in sandbox mode on a free port, over a fresh data folder and the built renderer
- * (`out/renderer`); Debian's Chromium driven by playwright-core.
- */
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-]
-const VIEWPORT = { width: 1280, height: 800 }
-
-export function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-    .filter((p): p is string => typeof p === 'string' && p !== '')
-    .find((p) => existsSync(p))
-}
-
-/**
+ * starts it, with the same browser, flags and context (`tests/e2e/fixtures/chromium.ts`): the
+ * preview's services in this process, in sandbox mode on a free port, over a fresh data folder
+ * and the built renderer (`out/renderer`); Debian's Chromium driven by playwright-core.
+ *
  * Runs `work` on a page of the preview once the app is ready, then closes the page, Chromium and
  * the preview, and removes the data folder, whatever happened. Errors the page threw are
  * returned beside the work's result: they make the figures suspect, not impossible.
@@ -50,13 +37,7 @@ export async function withPreviewPage<T>(
       PREVIEW_RENDERER_DIR: RENDERER_DIR,
     })
     browser = await chromium.launch({ executablePath, args: BROWSER_ARGS })
-    context = await browser.newContext({
-      viewport: VIEWPORT,
-      colorScheme: 'light',
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      reducedMotion: 'reduce',
-    })
+    context = await browser.newContext({ ...CONTEXT_OPTIONS, colorScheme: 'light' })
     context.setDefaultTimeout(30_000)
     const page = await context.newPage()
     const pageErrors: string[] = []

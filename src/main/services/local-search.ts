@@ -67,7 +67,7 @@ export async function searchLocally(
     ...(evaluation.inside === null ? [] : [evaluation.inside]),
     ...cheapestFirst(evaluation.terms(plan, sorted)).map((t) => t.match ?? sql`0`),
   ]
-  const counted = await pageOfMatches(db, evaluation, known, order, page, pageSize)
+  const counted = await pageOfMatches(db, { evaluation, where: known, order, page, pageSize })
   return {
     creators: counted.creators,
     total: Math.min(counted.matches, LOCAL_COUNT_CAP),
@@ -98,6 +98,15 @@ export async function classifyCreators(
   )
 }
 
+/** One page of a search: what it is judged by, the SQL of a plan, its order and position. */
+interface PageAsk {
+  evaluation: Evaluation
+  where: (plan: Plan) => Condition[]
+  order: RawBuilder<unknown>
+  page: number
+  pageSize: number
+}
+
 interface Counted {
   creators: CreatorRow[]
   matches: number
@@ -113,15 +122,9 @@ const SORT_AT_MOST = LOCAL_COUNT_CAP
  * on other columns written so SQLite cannot take them as the way in (see `term-context.ts`).
  * Only the page's rows are read in full. Bio words take another way (`pageFromWords`).
  */
-async function pageOfMatches(
-  db: Kysely<Database>,
-  evaluation: Evaluation,
-  where: (plan: Plan) => Condition[],
-  order: RawBuilder<unknown>,
-  page: number,
-  pageSize: number,
-): Promise<Counted> {
-  if (evaluation.fromWords) return pageFromWords(db, evaluation, where, order, page, pageSize)
+async function pageOfMatches(db: Kysely<Database>, ask: PageAsk): Promise<Counted> {
+  const { evaluation, where, order, page, pageSize } = ask
+  if (evaluation.fromWords) return pageFromWords(db, ask)
   const from = creatorsFrom(evaluation.readsFacts)
   const matches = await countMatches(db, from, where('narrowest'))
   if (matches <= LOCAL_COUNT_CAP && page * pageSize >= matches) return { creators: [], matches }
@@ -140,14 +143,8 @@ async function pageOfMatches(
  * and the count from the same statement. Past the last page no row carries the count, so it is
  * then counted alone.
  */
-async function pageFromWords(
-  db: Kysely<Database>,
-  evaluation: Evaluation,
-  where: (plan: Plan) => Condition[],
-  order: RawBuilder<unknown>,
-  page: number,
-  pageSize: number,
-): Promise<Counted> {
+async function pageFromWords(db: Kysely<Database>, ask: PageAsk): Promise<Counted> {
+  const { evaluation, where, order, page, pageSize } = ask
   const from = creatorsFrom(evaluation.readsFacts)
   const conditions = where('from-words')
   const rows = await sql<CreatorRow & { matches: number }>`
