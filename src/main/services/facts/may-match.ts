@@ -78,8 +78,8 @@ async function countPart(
   const unknown = terms.map((t, i) => sql`${not(matchOf(t))} AS ${sql.ref(`u${i}`)}`)
   const sums = terms.map((_, i) => sql`sum(${sql.ref(`u${i}`)}) AS ${sql.ref(`u${i}`)}`)
   // Only creators on a containing search's pages can match: they are the way in (the WHERE
-  // rules out the others again through \`failsAny\`, as it must without one). The filters' own
-  // sets of ids (\`Evaluation.idsLead\`) cannot lead here: they hold known matches, not these.
+  // rules out the others again through `failsAny`, as it must without one). The filters' own
+  // sets of ids (`Evaluation.idsLead`) cannot lead here: they hold known matches, not these.
   const inside = evaluation.inside === null ? [] : [evaluation.inside]
   const result = await sql<Record<string, number>>`
     SELECT ${sql.join([sql`count(*) AS n`, ...sums])} FROM (
