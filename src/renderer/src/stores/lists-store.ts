@@ -16,6 +16,8 @@ export interface ListsState {
   select: (listId: number | null) => Promise<void>
   create: (name: string) => Promise<ListSummary | null>
   rename: (listId: number, name: string) => Promise<boolean>
+  /** The client (or campaign) the list is for; null: none. Its bulk jobs are billed to it. */
+  setClient: (listId: number, client: string | null) => Promise<boolean>
   remove: (listId: number) => Promise<boolean>
   addCreators: (listId: number, creatorIds: number[]) => Promise<number | null>
   removeMembers: (listId: number, creatorIds: number[]) => Promise<void>
@@ -114,6 +116,12 @@ export const useListsStore = create<ListsState>()((set, get) => {
         set({ lists: get().lists.map((l) => (l.id === listId ? res.data : l)), error: null })
         applyListChange(listId, res.data.name)
       }
+      return res.ok
+    },
+    setClient: async (listId, client) => {
+      const res = await call('lists:set-client', { listId, client })
+      if (!res.ok) fail(res.error)
+      else set({ lists: get().lists.map((l) => (l.id === listId ? res.data : l)), error: null })
       return res.ok
     },
     remove: async (listId) => {

@@ -6,6 +6,7 @@ import { useListsStore } from '../../stores/lists-store'
 import { useUiStore } from '../../stores/ui-store'
 import { ListBulkAction } from '../bulk/BulkActions'
 import { ExportStatus, useExport } from './ExportStatus'
+import { ListClient } from './ListClient'
 
 async function copyEmails(members: ListMember[], announce: (s: string) => void) {
   const emails = [...new Set(members.flatMap((m) => (m.email ? [m.email] : [])))]
@@ -106,6 +107,7 @@ export function ListHeader({ list, members }: { list: ListSummary; members: List
           Delete list
         </button>
       </div>
+      <ListClient list={list} />
       <ExportStatus state={exporter.state} />
     </header>
   )
