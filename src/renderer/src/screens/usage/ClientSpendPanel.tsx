@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ClientSpend, ExportResult } from '../../../../shared/domain'
 import type { ErrorInfo } from '../../../../shared/errors'
 import { call } from '../../api/call'
+import { ClientForm } from '../../components/ClientForm'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { plural } from '../../lib/format'
 
@@ -21,7 +22,6 @@ function thisMonth(): string {
  */
 export function ClientSpendPanel() {
   const [current, setCurrent] = useState<string | null>(null)
-  const [draft, setDraft] = useState('')
   const [month, setMonth] = useState(thisMonth)
   const [spend, setSpend] = useState<ClientSpend | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
@@ -31,7 +31,6 @@ export function ClientSpendPanel() {
     void call('settings:get', {}).then((res) => {
       if (!res.ok) return
       setCurrent(res.data.currentClient ?? null)
-      setDraft(res.data.currentClient ?? '')
     })
   }, [])
   useEffect(() => {
@@ -52,7 +51,6 @@ export function ClientSpendPanel() {
     if (!res.ok) return setError(res.error)
     setError(null)
     setCurrent(res.data.currentClient ?? null)
-    setDraft(res.data.currentClient ?? '')
   }
   async function exportCsv() {
     const res = await call('export:client-spend-csv', { month })
@@ -60,35 +58,10 @@ export function ClientSpendPanel() {
     setExported(res.data)
   }
 
-  const trimmed = draft.trim()
   return (
     <section className="panel" aria-labelledby="client-spend-heading">
       <h2 id="client-spend-heading">Spend by client</h2>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void choose(trimmed === '' ? null : trimmed)
-        }}
-      >
-        <label>
-          Current client
-          <input
-            value={draft}
-            maxLength={80}
-            placeholder="None"
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={trimmed === (current ?? '')}>
-          Set client
-        </button>
-        {current !== null && (
-          <button type="button" onClick={() => void choose(null)}>
-            Clear client
-          </button>
-        )}
-      </form>
+      <ClientForm label="Current client" stored={current} onChoose={(c) => void choose(c)} />
       <p className="hint" role="status">
         {current === null
           ? 'Paid actions are not tagged with a client.'
