@@ -1,12 +1,9 @@
 import { AppError } from '../../shared/errors'
-import { PAGE_SIZE } from '../../shared/search-filters'
 import type { CoreDeps } from '../services/core-deps'
-import { buy, replayJournal } from '../services/purchase/purchase'
-import { worstCaseMilliCredits } from '../services/quota-ledger'
-import { searchKey, searchPurchase } from '../services/search-purchase'
+import { replayJournal } from '../services/purchase/purchase'
+import { buySearchPage, searchKey } from '../services/search-purchase'
 import type { SearchContext } from '../services/search-purchase'
 import type { PageTarget } from './page-target'
-import { modashSearchBody } from '../providers/modash/modash-api'
 
 /**
  * Buys a cached search page again (a refresh the user confirmed), through the one purchase
@@ -38,20 +35,7 @@ export async function refreshPage(
     if (cached && cached.fetched_at >= since) return { units: 0 }
     if ((await deps.settings.get()).offline)
       throw new AppError('PROVIDER_UNAVAILABLE', 'Offline: search pages cannot be bought again.')
-    const bought = await buy(deps, searchPurchase, {
-      key: searchKey(ctx),
-      context: ctx,
-      reserveUnits: PAGE_SIZE,
-      worstCaseMilliCredits: (units) => worstCaseMilliCredits('discovery', units),
-      audit: {
-        provider: 'modash',
-        action: 'search',
-        reason: 'refresh',
-        platform: ctx.platform,
-        userId: ctx.userId,
-      },
-      call: () => deps.modash.search(ctx.platform, modashSearchBody(ctx.canonical, ctx.page)),
-    })
+    const bought = await buySearchPage(deps, ctx, 'refresh')
     return { units: bought.units }
   })
 }

@@ -12,7 +12,9 @@ import { canonicalJson } from './filters-canonical'
 import { withStatements } from '../db/statement-cache'
 import { teamSearchKey } from '../team/keys'
 import type { TeamSearchContext } from '../team/keys'
+import { buy } from './purchase/purchase'
 import type { PurchaseKind } from './purchase/purchase'
+import { modashSearchBody } from '../providers/modash/modash-api'
 import { worstCaseMilliCredits } from './quota-ledger'
 import { storePage } from './search-cache'
 import { recordPageFilters } from './facts/page-proofs'
@@ -98,6 +100,27 @@ function knownTotal(data: ModashSearchPage, page: number): number {
 }
 
 /** One row per search the user ran, whatever answered it (`search_requests`). */
+/**
+ * Buys one search page through the one purchase routine: a full page reserved, the ledger
+ * checked, the answer kept. `reason` is what the audit row says it was bought for.
+ */
+export function buySearchPage(deps: CoreDeps, ctx: SearchContext, reason: 'search' | 'refresh') {
+  return buy(deps, searchPurchase, {
+    key: searchKey(ctx),
+    context: ctx,
+    reserveUnits: PAGE_SIZE,
+    worstCaseMilliCredits: (units) => worstCaseMilliCredits('discovery', units),
+    audit: {
+      provider: 'modash',
+      action: 'search',
+      reason,
+      platform: ctx.platform,
+      userId: ctx.userId,
+    },
+    call: () => deps.modash.search(ctx.platform, modashSearchBody(ctx.canonical, ctx.page)),
+  })
+}
+
 export async function recordSearchRequest(
   db: Kysely<Database>,
   deps: CoreDeps,

@@ -1,7 +1,6 @@
 import type { LocalReason, SearchResult } from '../../shared/domain'
 import { CHANNELS } from '../../shared/ipc-contract'
 import { PAGE_SIZE } from '../../shared/search-filters'
-import { modashSearchBody } from '../providers/modash/modash-api'
 import type { ModashSearchPage } from '../providers/modash/schemas'
 import type { CoreDeps } from './core-deps'
 import { toSummary } from './creator-repository'
@@ -10,10 +9,9 @@ import { parseInput } from './input'
 import { prepareEvaluation } from './facts/evaluation'
 import { searchLocally } from './local-search'
 import { canServeFromCache } from './provider-failure'
-import { buy, replayJournal } from './purchase/purchase'
-import { worstCaseMilliCredits } from './quota-ledger'
+import { replayJournal } from './purchase/purchase'
 import { findCachedPage } from './search-cache'
-import { billedResults, recordSearchRequest, searchKey, searchPurchase } from './search-purchase'
+import { billedResults, buySearchPage, recordSearchRequest, searchKey } from './search-purchase'
 import type { SearchContext } from './search-purchase'
 
 /** Above this, a provider total is the size of an index, not a count anyone could page through. */
@@ -48,22 +46,7 @@ async function searchPage(
   if (deps.journal.size > 0) await replayJournal(deps, deps.purchaseKinds)
   const cached = await findCachedPage(deps.db, platform, hash, page)
   if (cached) {
-    await deps.db.transaction().execute(async (trx) => {
-      await deps.logger.record(
-        {
-          provider: 'modash',
-          action: 'search',
-          reason: 'search',
-          platform,
-          userId: ctx.userId,
-          outcome: 'cache_hit',
-          cacheHit: true,
-          savedUnits: cached.creators.length,
-        },
-        trx,
-      )
-      await recordSearchRequest(trx, deps, ctx, cached.creators.length, 'cache')
-    })
+    await recordFreeAnswer(deps, ctx, cached.creators.length, 'cache')
     return {
       platform,
       page,
@@ -82,20 +65,7 @@ async function searchPage(
   if (contained) return contained
 
   try {
-    const bought = await buy(deps, searchPurchase, {
-      key: searchKey(ctx),
-      context: ctx,
-      reserveUnits: PAGE_SIZE,
-      worstCaseMilliCredits: (units) => worstCaseMilliCredits('discovery', units),
-      audit: {
-        provider: 'modash',
-        action: 'search',
-        reason: 'search',
-        platform,
-        userId: ctx.userId,
-      },
-      call: () => deps.modash.search(platform, modashSearchBody(ctx.canonical, page)),
-    })
+    const bought = await buySearchPage(deps, ctx, 'search')
     const total = await pageTotal(deps, ctx)
     return {
       platform,
@@ -115,6 +85,34 @@ async function searchPage(
     if (canServeFromCache(err)) return answerLocally(deps, ctx, 'provider_failed', err as Error)
     throw err
   }
+}
+
+/**
+ * A page answered for free where Modash would have charged: the audit row counts the results
+ * saved, and the search goes into the history, in one transaction.
+ */
+async function recordFreeAnswer(
+  deps: CoreDeps,
+  ctx: SearchContext,
+  results: number,
+  source: 'cache' | 'contained',
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await deps.logger.record(
+      {
+        provider: 'modash',
+        action: 'search',
+        reason: 'search',
+        platform: ctx.platform,
+        userId: ctx.userId,
+        outcome: 'cache_hit',
+        cacheHit: true,
+        savedUnits: results,
+      },
+      trx,
+    )
+    await recordSearchRequest(trx, deps, ctx, results, source)
+  })
 }
 
 /** The total stored with the page just bought (Modash's, or the floor the page proves). */
@@ -208,22 +206,7 @@ async function answerContained(deps: CoreDeps, ctx: SearchContext): Promise<Sear
     local.orderNotApplied === null &&
     !local.totalIsCapped
   if (!exact) return null
-  await deps.db.transaction().execute(async (trx) => {
-    await deps.logger.record(
-      {
-        provider: 'modash',
-        action: 'search',
-        reason: 'search',
-        platform,
-        userId: ctx.userId,
-        outcome: 'cache_hit',
-        cacheHit: true,
-        savedUnits: local.creators.length,
-      },
-      trx,
-    )
-    await recordSearchRequest(trx, deps, ctx, local.creators.length, 'contained')
-  })
+  await recordFreeAnswer(deps, ctx, local.creators.length, 'contained')
   return {
     platform,
     page,
