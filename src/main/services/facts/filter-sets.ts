@@ -24,6 +24,20 @@ export interface FilterSet {
   lastFetchedAt: string
 }
 
+/** One bought search's pages, summed up (`readFilterSets`). */
+interface SetSummary {
+  pages: number
+  last_page: number
+  first_at: string
+  last_at: string
+  results: number
+  short_pages: number
+  last_results: number
+  last_total: number
+  last_exact: number | null
+  last_billed: number | null
+}
+
 /** Pages of one search bought further apart than this may not line up into one result list. */
 const COMPLETE_SPREAD_MS = 86_400_000
 
@@ -72,20 +86,7 @@ async function boughtSearchesCounter(db: Kysely<Database>): Promise<number> {
 }
 
 async function readFilterSets(db: Kysely<Database>, platform: Platform): Promise<FilterSet[]> {
-  const rows = await sql<{
-    hash: string
-    filters_json: string
-    pages: number
-    last_page: number
-    first_at: string
-    last_at: string
-    results: number
-    short_pages: number
-    last_results: number
-    last_total: number
-    last_exact: number | null
-    last_billed: number | null
-  }>`
+  const rows = await sql<SetSummary & { hash: string; filters_json: string }>`
     SELECT s.filters_hash AS hash, s.filters_json,
       count(*) AS pages, max(p.page) AS last_page,
       min(p.fetched_at) AS first_at, max(p.fetched_at) AS last_at,
@@ -125,22 +126,12 @@ async function readFilterSets(db: Kysely<Database>, platform: Platform): Promise
 
 /**
  * Fetched to its last page: pages 0..n all bought, every one full but the last, which is short
- * (or Modash's exact total says it is the end; an estimated total beyond them says it is not); bought within a day, so no creator slipped
- * between two pages as ranks moved; and nothing Modash billed was left out of the cache (an
- * id-less row would have been a matching creator the cache does not hold).
+ * (or Modash's exact total says it is the end; an estimated total beyond them says it is not);
+ * bought within a day, so no creator slipped between two pages as ranks moved; and nothing
+ * Modash billed was left out of the cache (an id-less row would have been a matching creator the
+ * cache does not hold).
  */
-function isComplete(r: {
-  pages: number
-  last_page: number
-  first_at: string
-  last_at: string
-  results: number
-  short_pages: number
-  last_results: number
-  last_total: number
-  last_exact: number | null
-  last_billed: number | null
-}): boolean {
+function isComplete(r: SetSummary): boolean {
   const pages = Number(r.pages)
   if (pages !== Number(r.last_page) + 1) return false
   if (Date.parse(r.last_at) - Date.parse(r.first_at) > COMPLETE_SPREAD_MS) return false
