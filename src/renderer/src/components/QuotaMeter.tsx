@@ -1,18 +1,12 @@
 import type { MeterUsage } from '../../../shared/domain'
-import { formatDate, formatInt } from '../lib/format'
-import { METER_LABELS, meterUsed, quotaLevel } from '../lib/quota-level'
+import { formatDate } from '../lib/format'
+import { METER_LABELS, meterFigures } from '../lib/quota-level'
 import { useQuotaStore } from '../stores/quota-store'
 import { TeamQuotaMeter } from './TeamQuotaMeter'
 
 function MeterBar({ meter }: { meter: MeterUsage }) {
-  const used = meterUsed(meter)
   const label = METER_LABELS[meter.meter]
-  const level = quotaLevel(used, meter.limit)
-  const pct = meter.limit ? Math.min(100, (used / meter.limit) * 100) : 0
-  const text =
-    meter.limit === null
-      ? `${formatInt(used)} (no limit)`
-      : `${formatInt(used)} / ${formatInt(meter.limit)}`
+  const { used, level, pct, text } = meterFigures(meter)
   return (
     <div className={`meter meter-${level}`} data-testid={`meter-${meter.meter}`} data-level={level}>
       <span className="meter-label">{label.name}</span>

@@ -1,21 +1,15 @@
 import { useEffect } from 'react'
 import type { TeamMeterUsage, TeamQuota } from '../../../shared/domain'
 import { formatDate, formatDateTime, formatInt } from '../lib/format'
-import { METER_LABELS, meterUsed, quotaLevel } from '../lib/quota-level'
+import { METER_LABELS, meterFigures, quotaLevel } from '../lib/quota-level'
 import { useQuotaStore } from '../stores/quota-store'
 
 /** Teammates spend without this window knowing: in team mode the header asks again this often. */
 export const TEAM_QUOTA_REFRESH_MS = 20_000
 
 function TeamMeterBar({ meter }: { meter: TeamMeterUsage }) {
-  const used = meterUsed(meter)
   const label = METER_LABELS[meter.meter]
-  const level = quotaLevel(used, meter.limit)
-  const pct = meter.limit ? Math.min(100, (used / meter.limit) * 100) : 0
-  const text =
-    meter.limit === null
-      ? `${formatInt(used)} (no limit)`
-      : `${formatInt(used)} / ${formatInt(meter.limit)}`
+  const { used, level, pct, text } = meterFigures(meter)
   const mineUsed = meter.mine.used + meter.mine.reserved
   const mine =
     meter.mine.cap === null

@@ -1,4 +1,5 @@
 import type { Meter, MeterUsage, QuotaStatus } from '../../../shared/domain'
+import { formatInt } from './format'
 
 export type QuotaLevel = 'ok' | 'warn' | 'danger'
 
@@ -14,6 +15,25 @@ export function quotaLevel(used: number, limit: number | null): QuotaLevel {
 /** Reserved units are in flight and will almost surely be charged, so they count as used. */
 export function meterUsed(m: MeterUsage): number {
   return m.used + m.reserved
+}
+
+/** What a header meter shows: units used, its level, how full its bar is, and its figure. */
+export function meterFigures(m: MeterUsage): {
+  used: number
+  level: QuotaLevel
+  pct: number
+  text: string
+} {
+  const used = meterUsed(m)
+  return {
+    used,
+    level: quotaLevel(used, m.limit),
+    pct: m.limit ? Math.min(100, (used / m.limit) * 100) : 0,
+    text:
+      m.limit === null
+        ? `${formatInt(used)} (no limit)`
+        : `${formatInt(used)} / ${formatInt(m.limit)}`,
+  }
 }
 
 export function meterRemaining(m: MeterUsage): number | null {
