@@ -1,10 +1,6 @@
-import { rm } from 'node:fs/promises'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
-import { openTempBeside, placeBeside, placeReplacing } from '../export/exclusive-file'
+import { BOM, exportRecord } from '../export/csv-text'
+import { writeExclusively } from '../export/exclusive-file'
 import type { ExportTarget } from '../export/export-target'
-import { neutraliseFormula } from '../export/formula-guard'
 
 /** A CSV table: the header, then rows pulled as the disk takes them. */
 export interface CsvTable {
@@ -14,8 +10,9 @@ export interface CsvTable {
 
 /**
  * Writes a table as the outreach export writes its rows (`export/csv-writer.ts`): RFC 4180 with
- * CRLF, formula cells neutralised, into an exclusive temp file moved into place only once
- * complete, so a failed export leaves nothing half written.
+ * CRLF, each cell through the same guard (direction controls stripped, formulas made inert),
+ * written the way every export is (`writeExclusively`), so a failed export leaves nothing half
+ * written.
  */
 export async function writeTableCsv(
   table: CsvTable,
@@ -23,34 +20,15 @@ export async function writeTableCsv(
   options: { bom?: boolean } = {},
 ): Promise<{ path: string; rows: number }> {
   let written = 0
-  async function* records(): AsyncGenerator<string[]> {
-    yield table.header
+  async function* text(): AsyncGenerator<string> {
+    yield (options.bom ? BOM : '') + exportRecord(table.header)
     for await (const row of table.rows) {
       written += 1
-      yield row.map(neutraliseFormula)
+      yield exportRecord(row)
     }
   }
-  const { tempPath, stream } = await openTempBeside(target.path)
-  try {
-    await pipeline(
-      Readable.from(records()),
-      stringify({
-        bom: options.bom ?? false,
-        record_delimiter: '\r\n',
-        quote_record_delimiter: true,
-        eof: true,
-      }),
-      stream,
-    )
-    const path =
-      target.ifExists === 'replace'
-        ? await placeReplacing(tempPath, target.path)
-        : await placeBeside(tempPath, target.path)
-    return { path, rows: written }
-  } catch (err) {
-    await rm(tempPath, { force: true })
-    throw err
-  }
+  const path = await writeExclusively(target, text())
+  return { path, rows: written }
 }
 
 /** Milli-credits as credits with three decimals, in integer arithmetic: "12.340". */

@@ -1,9 +1,6 @@
-import { rm } from 'node:fs/promises'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import type { OutreachRow } from '../../shared/domain'
 import { BOM, exportField, exportRecord } from './csv-text'
-import { openTempBeside, placeBeside, placeReplacing } from './exclusive-file'
+import { writeExclusively } from './exclusive-file'
 import type { ExportTarget } from './export-target'
 import { OUTREACH_COLUMNS } from './outreach-columns'
 import type { OutreachColumn } from './outreach-columns'
@@ -24,9 +21,7 @@ export interface CsvWritten {
 /**
  * Streams the rows into an RFC 4180 file (CRLF, quotes only where needed, UTF-8). Rows are pulled
  * from `rows` only as fast as the disk takes them, so an export of any size holds a few pages in
- * memory. They go to a temp file created exclusively under a random name, which is moved into
- * place only once complete: a failed export leaves no half-written file behind, and neither the
- * temp file nor the target can be a link planted to make us overwrite something else.
+ * memory; the file is written as every export is (`writeExclusively`).
  */
 export async function writeOutreachCsv(
   rows: AsyncIterable<OutreachRow>,
@@ -60,17 +55,6 @@ export async function writeOutreachCsv(
     }
     yield records.join('')
   }
-  const { tempPath, stream } = await openTempBeside(target.path)
-  try {
-    await pipeline(Readable.from(text()), stream)
-    const path =
-      target.ifExists === 'replace'
-        ? await placeReplacing(tempPath, target.path)
-        : await placeBeside(tempPath, target.path)
-    return { path, rows: written }
-  } catch (err) {
-    // Our own temp file (created exclusively, so never someone else's file or link).
-    await rm(tempPath, { force: true })
-    throw err
-  }
+  const path = await writeExclusively(target, text())
+  return { path, rows: written }
 }

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import type { WriteStream } from 'node:fs'
-import { copyFile, link, lstat, open, rename, unlink } from 'node:fs/promises'
+import { copyFile, link, lstat, open, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { AppError } from '../../shared/errors'
+import type { ExportTarget } from './export-target'
 
 /** How many "name (n).csv" are tried before giving up: a folder this full is a mistake. */
 const MAX_NUMBERED = 999
@@ -14,10 +17,34 @@ const EXCLUSIVE =
   constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0)
 
 /**
+ * Writes `text` to `target` the safe way every export takes: into a temp file created
+ * exclusively beside it (`openTempBeside`), pulled only as fast as the disk takes it, and moved
+ * into place only once complete, replacing a file only when the user chose to. A failed export
+ * leaves no half-written file behind, and neither name can be a link planted to make us
+ * overwrite something else. Returns where the file ended up.
+ */
+export async function writeExclusively(
+  target: ExportTarget,
+  text: AsyncIterable<string>,
+): Promise<string> {
+  const { tempPath, stream } = await openTempBeside(target.path)
+  try {
+    await pipeline(Readable.from(text), stream)
+    return target.ifExists === 'replace'
+      ? await placeReplacing(tempPath, target.path)
+      : await placeBeside(tempPath, target.path)
+  } catch (err) {
+    // Our own temp file (created exclusively, so never someone else's file or link).
+    await rm(tempPath, { force: true })
+    throw err
+  }
+}
+
+/**
  * A hidden temp file beside `path`, with a random name nobody can plant a link at in advance,
  * created exclusively and readable by the user only (contact data).
  */
-export async function openTempBeside(
+async function openTempBeside(
   path: string,
 ): Promise<{ tempPath: string; stream: WriteStream }> {
   const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.part`)
@@ -30,7 +57,7 @@ export async function openTempBeside(
  * to replace. `rename` swaps the directory entry: a symlink at `path` is itself replaced, and the
  * file it pointed at is never written. A folder is refused in plain words.
  */
-export async function placeReplacing(tempPath: string, path: string): Promise<string> {
+async function placeReplacing(tempPath: string, path: string): Promise<string> {
   const existing = await lstat(path).catch(() => null)
   if (existing !== null && !existing.isFile() && !existing.isSymbolicLink()) {
     throw new AppError(
@@ -49,7 +76,7 @@ export async function placeReplacing(tempPath: string, path: string): Promise<st
  * and a file appearing meanwhile is never clobbered. Where the disk has no hard links (FAT,
  * some network shares), an exclusive copy does the same.
  */
-export async function placeBeside(tempPath: string, path: string): Promise<string> {
+async function placeBeside(tempPath: string, path: string): Promise<string> {
   for (let n = 1; n <= MAX_NUMBERED; n++) {
     const candidate = numbered(path, n)
     try {
