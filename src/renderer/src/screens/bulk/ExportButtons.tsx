@@ -1,21 +1,13 @@
 import { useState } from 'react'
-import type { ExportResult } from '../../../../shared/domain'
-import type { ErrorInfo } from '../../../../shared/errors'
 import { call } from '../../api/call'
-import { ErrorMessage } from '../../components/ErrorMessage'
-import { plural } from '../../lib/format'
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; result: ExportResult | null }
-  | { kind: 'error'; error: ErrorInfo }
+import { ExportStatus } from '../../components/ExportStatus'
+import type { ExportState } from '../../components/ExportStatus'
 
 /** The audit log (a date range, or all of it) and the monthly usage as CSV, for re-billing. */
 export function UsageExports() {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const [state, setState] = useState<State>({ kind: 'idle' })
+  const [state, setState] = useState<ExportState>({ kind: 'idle' })
   async function run(which: 'audit' | 'usage') {
     setState({ kind: 'busy' })
     const res =
@@ -46,19 +38,7 @@ export function UsageExports() {
           Export monthly usage (CSV)
         </button>
       </div>
-      {state.kind === 'error' && <ErrorMessage error={state.error} />}
-      {state.kind === 'done' && (
-        <p role="status" className="hint">
-          {state.result ? (
-            <>
-              Exported {plural(state.result.rows, 'row')} to{' '}
-              <span className="selectable">{state.result.path}</span>
-            </>
-          ) : (
-            'Export cancelled.'
-          )}
-        </p>
-      )}
+      <ExportStatus state={state} />
     </section>
   )
 }

@@ -6,8 +6,8 @@ import { call } from '../../api/call'
 import { formatDateTime, formatInt, plural } from '../../lib/format'
 import { useUiStore } from '../../stores/ui-store'
 import { useBulkStore } from '../bulk/bulk-store'
-import { ExportStatus } from '../lists/ExportStatus'
-import type { ExportState } from '../lists/ExportStatus'
+import { ExportStatus } from '../../components/ExportStatus'
+import type { ExportState } from '../../components/ExportStatus'
 
 export interface OpenSearch {
   platform: Platform

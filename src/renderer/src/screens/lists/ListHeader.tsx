@@ -5,7 +5,8 @@ import { plural } from '../../lib/format'
 import { useListsStore } from '../../stores/lists-store'
 import { useUiStore } from '../../stores/ui-store'
 import { ListBulkAction } from '../bulk/BulkActions'
-import { ExportStatus, useExport } from './ExportStatus'
+import { ExportStatus } from '../../components/ExportStatus'
+import { useExport } from './use-export'
 import { ListClient } from './ListClient'
 
 async function copyEmails(members: ListMember[], announce: (s: string) => void) {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { ClientSpend, ExportResult } from '../../../../shared/domain'
+import type { ClientSpend } from '../../../../shared/domain'
 import type { ErrorInfo } from '../../../../shared/errors'
 import { call } from '../../api/call'
 import { ClientForm } from '../../components/ClientForm'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { plural } from '../../lib/format'
+import { ExportStatus } from '../../components/ExportStatus'
+import type { ExportState } from '../../components/ExportStatus'
 
 /** Milli-credits as credits with two decimals, in integer arithmetic (rounded half up). */
 export function creditsTwoDecimals(milli: number): string {
@@ -25,7 +26,7 @@ export function ClientSpendPanel() {
   const [month, setMonth] = useState(thisMonth)
   const [spend, setSpend] = useState<ClientSpend | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
-  const [exported, setExported] = useState<ExportResult | null | undefined>(undefined)
+  const [exported, setExported] = useState<ExportState>({ kind: 'idle' })
 
   useEffect(() => {
     void call('settings:get', {}).then((res) => {
@@ -53,9 +54,9 @@ export function ClientSpendPanel() {
     setCurrent(res.data.currentClient ?? null)
   }
   async function exportCsv() {
+    setExported({ kind: 'busy' })
     const res = await call('export:client-spend-csv', { month })
-    if (!res.ok) return setError(res.error)
-    setExported(res.data)
+    setExported(res.ok ? { kind: 'done', result: res.data } : { kind: 'error', error: res.error })
   }
 
   return (
@@ -77,18 +78,7 @@ export function ClientSpendPanel() {
         </button>
       </div>
       {error && <ErrorMessage error={error} />}
-      {exported !== undefined && (
-        <p role="status" className="hint">
-          {exported ? (
-            <>
-              Exported {plural(exported.rows, 'row')} to{' '}
-              <span className="selectable">{exported.path}</span>
-            </>
-          ) : (
-            'Export cancelled.'
-          )}
-        </p>
-      )}
+      <ExportStatus state={exported} />
       {spend && spend.rows.length === 0 && (
         <p className="hint">Nothing was spent in {spend.month}.</p>
       )}
