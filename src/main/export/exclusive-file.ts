@@ -44,9 +44,7 @@ export async function writeExclusively(
  * A hidden temp file beside `path`, with a random name nobody can plant a link at in advance,
  * created exclusively and readable by the user only (contact data).
  */
-async function openTempBeside(
-  path: string,
-): Promise<{ tempPath: string; stream: WriteStream }> {
+async function openTempBeside(path: string): Promise<{ tempPath: string; stream: WriteStream }> {
   const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.part`)
   const handle = await open(tempPath, EXCLUSIVE, 0o600)
   return { tempPath, stream: handle.createWriteStream() }

@@ -12,7 +12,11 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup())
 
 async function* rows(...list: string[][]): AsyncGenerator<string[]> {
-  for (const row of list) yield row
+  for (const row of list) {
+    // As the database pager does: every row arrives asynchronously.
+    await Promise.resolve()
+    yield row
+  }
 }
 
 describe('a bulk table as CSV', () => {
@@ -43,6 +47,7 @@ describe('a bulk table as CSV', () => {
     const path = join(tmp.dir, 'broken.csv')
     async function* failing(): AsyncGenerator<string[]> {
       yield ['a']
+      await Promise.resolve()
       throw new Error('the database went away')
     }
     await expect(
