@@ -36,4 +36,20 @@ describe.skipIf(skip !== null)('a new billing period', () => {
       expect(Number(periods.n)).toBe(1)
     }
   })
+
+  it("never refuses a month's first reservations of a meter well within its limit (migration 005)", async () => {
+    // The first reservation of a meter inserts its usage row; one that missed the row while it
+    // was being inserted, and saw it committed a moment later, once answered "limit reached".
+    for (let round = 0; round < 8; round++) {
+      await team.reset()
+      const laptops = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => team.laptop(await team.manager(`r${i}`))),
+      )
+      const outcomes = await Promise.allSettled(
+        laptops.map((l) => l.reserve('discovery', 15, { worstCaseMilliCredits: 1500 })),
+      )
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []))
+      expect(refused).toEqual([])
+    }
+  })
 })

@@ -3,6 +3,7 @@ import { teamTables } from './001-tables'
 import { teamRowSecurity } from './002-row-security'
 import { teamLedger } from './003-ledger'
 import { teamPurchases } from './004-purchases'
+import { teamReserveRace } from './005-reserve-race'
 
 /**
  * Every migration of the team database, in order: a static list, as for the laptop's SQLite
@@ -15,6 +16,7 @@ export const TEAM_MIGRATIONS: ReadonlyArray<readonly [name: string, migration: M
   ['002-row-security', teamRowSecurity],
   ['003-ledger', teamLedger],
   ['004-purchases', teamPurchases],
+  ['005-reserve-race', teamReserveRace],
 ]
 
 export const teamMigrationProvider: MigrationProvider = {
