@@ -43,7 +43,9 @@ describe.skipIf(skip !== null)('team set-up commands', () => {
   it('sets up an empty database, then adds a manager who connects with what was printed', async () => {
     const setup = await cli(['setup', '--limit', 'report=500'])
     expect(setup.stdout).toMatch(/Team database ready \(PostgreSQL 1\d/)
-    expect(setup.stdout).toMatch(/Applied: 001-tables, 002-row-security, 003-ledger, 004-purchases, 005-reserve-race/)
+    expect(setup.stdout).toMatch(
+      /Applied: 001-tables, 002-row-security, 003-ledger, 004-purchases, 005-reserve-race/,
+    )
     const again = await cli(['setup'])
     expect(again.stdout).toMatch(/Schema already up to date/)
 
